@@ -1,0 +1,3 @@
+module benchgate.example/examples
+
+go 1.21

@@ -1,0 +1,117 @@
+using System.Text.Json.Serialization;
+
+namespace Gate.Core.Results;
+
+/// <summary>Where a metric's numbers come from. Metrics are compared only with the same metric from the same source.</summary>
+public enum MetricSource
+{
+    /// <summary>Go's own benchmark output (ns/op, B/op, allocs/op, MB/s, b.ReportMetric units).</summary>
+    [JsonStringEnumMemberName("go")] Go,
+
+    /// <summary>perf stat hardware events (instructions, cycles, cache and branch events).</summary>
+    [JsonStringEnumMemberName("perf-hw")] PerfHw,
+
+    /// <summary>perf stat software events (task-clock, page-faults, context switches).</summary>
+    [JsonStringEnumMemberName("perf-sw")] PerfSw,
+
+    /// <summary>Simulated counters (cachegrind): deterministic.</summary>
+    [JsonStringEnumMemberName("sim")] Sim,
+}
+
+/// <summary>Which direction of change is an improvement.</summary>
+public enum Better
+{
+    /// <summary>Smaller is better (time, bytes, allocations, misses).</summary>
+    [JsonStringEnumMemberName("lower")] Lower,
+
+    /// <summary>Larger is better (throughput, IPC).</summary>
+    [JsonStringEnumMemberName("higher")] Higher,
+}
+
+/// <summary>A metric a benchmark reports: its name (a Go benchmark unit), source and better direction.</summary>
+public sealed record MetricInfo(string Name, MetricSource Source, Better Better);
+
+/// <summary>One sample: every metric's per-operation value measured in one run of the benchmark.</summary>
+/// <param name="Values">Metric name to value; a metric the sample could not measure is absent, never zero.</param>
+/// <param name="Flags">Notes on this sample, for example <c>multiplexed</c>; null when there are none.</param>
+public sealed record Sample(IReadOnlyDictionary<string, double> Values, IReadOnlyList<string>? Flags = null);
+
+/// <summary>All samples of one benchmark.</summary>
+/// <param name="Package">Go import path.</param>
+/// <param name="Name">Full name without the <c>-P</c> suffix, for example <c>BenchmarkParse/size=64</c>.</param>
+/// <param name="Procs">GOMAXPROCS the benchmark ran with.</param>
+/// <param name="Iterations">Iteration count N of every sample (fixed by calibration).</param>
+/// <param name="Metrics">The metrics the samples hold, in report order.</param>
+/// <param name="Samples">The samples, in the order they were taken.</param>
+public sealed record BenchmarkResult(
+    string Package,
+    string Name,
+    int Procs,
+    long Iterations,
+    IReadOnlyList<MetricInfo> Metrics,
+    IReadOnlyList<Sample> Samples)
+{
+    /// <summary>Package and name: what identifies a benchmark across runs.</summary>
+    [JsonIgnore]
+    public string Key => Package + " " + Name;
+
+    /// <summary>The values of one metric over the samples that have it, in sample order.</summary>
+    public double[] ValuesOf(string metric)
+    {
+        var values = new List<double>(Samples.Count);
+        foreach (var sample in Samples)
+        {
+            if (sample.Values.TryGetValue(metric, out var value))
+            {
+                values.Add(value);
+            }
+        }
+        return [.. values];
+    }
+}
+
+/// <summary>A benchmark (or a package build) that failed, panicked or could not be measured.</summary>
+/// <param name="Package">Go import path.</param>
+/// <param name="Name">Benchmark name, or empty when the whole package failed (build error).</param>
+/// <param name="Message">What happened, with the first lines of its output.</param>
+public sealed record BenchmarkFailure(string Package, string Name, string Message);
+
+/// <summary>Where and how the results were measured.</summary>
+/// <param name="Goos">GOOS.</param>
+/// <param name="Goarch">GOARCH.</param>
+/// <param name="Cpu">CPU model as Go reports it (<c>cpu:</c> line), else from /proc/cpuinfo.</param>
+/// <param name="GoVersion">For example <c>go1.23.5</c>.</param>
+/// <param name="Kernel">Kernel release.</param>
+/// <param name="Backend"><c>go</c>, <c>perf</c> or <c>cachegrind</c>.</param>
+/// <param name="Module">Go module path of the measured directory, when there is one.</param>
+/// <param name="GitCommit">Commit of the measured directory, when it is in a git repository.</param>
+/// <param name="GitBranch">Branch of the measured directory, when it is on one.</param>
+/// <param name="CommandLine">The benchgate arguments of the run.</param>
+/// <param name="StartedUtc">When the run started, ISO 8601 UTC.</param>
+public sealed record RunEnvironment(
+    string Goos,
+    string Goarch,
+    string? Cpu,
+    string? GoVersion,
+    string? Kernel,
+    string Backend,
+    string? Module,
+    string? GitCommit,
+    string? GitBranch,
+    IReadOnlyList<string> CommandLine,
+    string? StartedUtc);
+
+/// <summary>The results file (schema version 1): environment, benchmarks with samples, failures.</summary>
+public sealed record RunResults(
+    [property: JsonPropertyName("$schema")] string? Schema,
+    int SchemaVersion,
+    RunEnvironment Environment,
+    IReadOnlyList<BenchmarkResult> Benchmarks,
+    IReadOnlyList<BenchmarkFailure> Failures)
+{
+    /// <summary>The schema version this code writes and reads.</summary>
+    public const int CurrentSchemaVersion = 1;
+
+    /// <summary>The schema's identifier, written as <c>$schema</c>.</summary>
+    public const string SchemaId = "https://github.com/benchgate/benchgate/raw/main/schemas/results.v1.schema.json";
+}

@@ -1,0 +1,243 @@
+using System.Diagnostics;
+using System.Globalization;
+using Gate.Core.Counters;
+using Gate.Core.Results;
+
+namespace Gate.Core.Running;
+
+/// <summary>
+/// The measuring half of the pipeline: discover (go list, test binary -test.list) → build (go test -c, once
+/// per package) → calibrate (N per benchmark, natively) → measure (K samples per benchmark through a backend,
+/// interleaved round robin so that the machine's drift spreads over all benchmarks) → results.
+/// </summary>
+public sealed class BenchmarkRunner(IProcessRunner runner, IMeasurementBackend backend, IProgress<RunProgress>? progress = null)
+{
+    /// <summary>Runs the benchmarks. Environment and usage errors throw <see cref="GateException"/> before measuring.</summary>
+    public async Task<RunResults> RunAsync(RunOptions options, CancellationToken cancellationToken = default)
+    {
+        if (options.Samples < 1)
+        {
+            throw new GateException($"--samples must be at least 1 (got {options.Samples})");
+        }
+        if (options.SampleTime <= TimeSpan.Zero)
+        {
+            throw new GateException("--sample-time must be positive");
+        }
+        if (!Directory.Exists(options.Directory))
+        {
+            throw new GateException($"{options.Directory}: no such directory");
+        }
+        var started = DateTimeOffset.UtcNow;
+        var directory = Path.GetFullPath(options.Directory);
+        var go = GoToolchain.Locate(runner);
+        var goEnvironment = await go.EnvironmentAsync(directory, cancellationToken).ConfigureAwait(false);
+        var packages = await go.TestPackagesAsync(directory, options.Packages, cancellationToken).ConfigureAwait(false);
+        var patterns = string.Join(' ', options.Packages);
+        if (packages.Count == 0)
+        {
+            throw new GateException($"no benchmarks: no package matching {patterns} has test files");
+        }
+
+        var failures = new List<BenchmarkFailure>();
+        var workDirectory = Directory.CreateTempSubdirectory("benchgate-");
+        try
+        {
+            var binaries = await BuildAsync(go, directory, packages, workDirectory.FullName, failures, cancellationToken).ConfigureAwait(false);
+            var topLevels = await DiscoverAsync(binaries, options.Bench, cancellationToken).ConfigureAwait(false);
+            if (topLevels.Count == 0 && failures.Count == 0)
+            {
+                var any = await DiscoverAsync(binaries, ".", cancellationToken).ConfigureAwait(false);
+                throw new GateException(any.Count == 0
+                    ? $"no benchmarks: the packages matching {patterns} define no Benchmark functions"
+                    : $"-bench '{options.Bench}' matches no benchmark in {patterns}");
+            }
+            var (targets, cpu) = await CalibrateAsync(topLevels, options, failures, cancellationToken).ConfigureAwait(false);
+            if (targets.Count == 0 && failures.Count == 0)
+            {
+                throw new GateException($"-bench '{options.Bench}' matches no benchmark in {patterns}");
+            }
+            var benchmarks = await MeasureAsync(targets, options.Samples, failures, cancellationToken).ConfigureAwait(false);
+
+            var probe = new EnvironmentProbe(runner);
+            var (commit, branch) = await probe.GitAsync(directory, cancellationToken).ConfigureAwait(false);
+            var module = await go.ModulePathAsync(directory, cancellationToken).ConfigureAwait(false);
+            var environment = new RunEnvironment(
+                goEnvironment.Goos,
+                goEnvironment.Goarch,
+                cpu ?? EnvironmentProbe.CpuModel(),
+                goEnvironment.GoVersion,
+                EnvironmentProbe.Kernel(),
+                backend.Name,
+                module,
+                commit,
+                branch,
+                options.CommandLine,
+                started.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+            return new RunResults(RunResults.SchemaId, RunResults.CurrentSchemaVersion, environment, benchmarks, failures);
+        }
+        finally
+        {
+            TryDelete(workDirectory);
+        }
+    }
+
+    private async Task<List<(GoPackage Package, string Binary)>> BuildAsync(
+        GoToolchain go, string directory, IReadOnlyList<GoPackage> packages, string work, List<BenchmarkFailure> failures, CancellationToken cancellationToken)
+    {
+        var binaries = new List<(GoPackage, string)>();
+        for (var i = 0; i < packages.Count; i++)
+        {
+            var package = packages[i];
+            Report("build", i, packages.Count, package.ImportPath, null);
+            var binary = Path.Combine(work, $"{i:000}-{Path.GetFileName(package.ImportPath)}.test");
+            var outcome = await go.BuildTestBinaryAsync(directory, package, binary, cancellationToken).ConfigureAwait(false);
+            if (!outcome.Succeeded || !File.Exists(binary))
+            {
+                failures.Add(new BenchmarkFailure(package.ImportPath, "", "build failed: " + outcome.FirstLines(5)));
+                continue;
+            }
+            binaries.Add((package, binary));
+        }
+        Report("build", packages.Count, packages.Count, "", null);
+        return binaries;
+    }
+
+    /// <summary>Top-level benchmarks per binary, each with the calibration pattern that selects what the user asked.</summary>
+    private async Task<List<(GoPackage Package, string Binary, string TopLevel, string Pattern)>> DiscoverAsync(
+        List<(GoPackage Package, string Binary)> binaries, string bench, CancellationToken cancellationToken)
+    {
+        var alternatives = BenchPattern.Alternatives(bench);
+        var found = new List<(GoPackage, string, string, string)>();
+        foreach (var (package, binary) in binaries)
+        {
+            // Go evaluates each alternative's first level; .NET never interprets the user's RE2 syntax.
+            var selectedBy = new Dictionary<string, List<IReadOnlyList<string>>>(StringComparer.Ordinal);
+            var order = new List<string>();
+            foreach (var alternative in alternatives)
+            {
+                var outcome = await runner.RunAsync(new ProcessSpec(binary, ["-test.list=" + alternative[0]], package.Directory), cancellationToken).ConfigureAwait(false);
+                if (!outcome.Succeeded)
+                {
+                    throw new GateException($"-bench '{bench}': {package.ImportPath}: {outcome.FirstLines(1)}");
+                }
+                foreach (var name in outcome.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                {
+                    if (!name.StartsWith("Benchmark", StringComparison.Ordinal))
+                    {
+                        continue;
+                    }
+                    if (!selectedBy.TryGetValue(name, out var list))
+                    {
+                        selectedBy[name] = list = [];
+                        order.Add(name);
+                    }
+                    list.Add(alternative);
+                }
+            }
+            found.AddRange(order.Select(name => (package, binary, name, BenchPattern.ForTopLevel(name, selectedBy[name]))));
+        }
+        return found;
+    }
+
+    private async Task<(List<BenchmarkTarget> Targets, string? Cpu)> CalibrateAsync(
+        List<(GoPackage Package, string Binary, string TopLevel, string Pattern)> topLevels, RunOptions options, List<BenchmarkFailure> failures, CancellationToken cancellationToken)
+    {
+        var calibrator = new Calibrator(runner);
+        var targets = new List<BenchmarkTarget>();
+        string? cpu = null;
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < topLevels.Count; i++)
+        {
+            var (package, binary, topLevel, pattern) = topLevels[i];
+            Report("calibrate", i, topLevels.Count, topLevel, Estimate(watch.Elapsed, i, topLevels.Count));
+            var calibration = await calibrator.CalibrateAsync(package, binary, topLevel, pattern, options.SampleTime, cancellationToken).ConfigureAwait(false);
+            targets.AddRange(calibration.Targets);
+            failures.AddRange(calibration.Failures.Select(f => new BenchmarkFailure(package.ImportPath, f.Name, f.Message)));
+            cpu ??= calibration.Cpu;
+        }
+        Report("calibrate", topLevels.Count, topLevels.Count, "", TimeSpan.Zero);
+        return (targets, cpu);
+    }
+
+    private async Task<List<BenchmarkResult>> MeasureAsync(List<BenchmarkTarget> targets, int samples, List<BenchmarkFailure> failures, CancellationToken cancellationToken)
+    {
+        var collected = targets.Select(_ => new SampleCollector()).ToArray();
+        var failed = new bool[targets.Count];
+        var total = targets.Count * samples;
+        var done = 0;
+        var watch = Stopwatch.StartNew();
+        foreach (var index in SampleSchedule.RoundRobin(targets.Count, samples))
+        {
+            if (failed[index])
+            {
+                total--;
+                continue;
+            }
+            var target = targets[index];
+            Report("measure", done, total, $"{target.Name} ({collected[index].Count + 1}/{samples})", Estimate(watch.Elapsed, done, total));
+            var outcome = await backend.MeasureAsync(target, cancellationToken).ConfigureAwait(false);
+            done++;
+            if (outcome.Sample is null)
+            {
+                failed[index] = true;
+                failures.Add(new BenchmarkFailure(target.Package.ImportPath, target.Name, outcome.Failure ?? "no sample"));
+                continue;
+            }
+            collected[index].Add(outcome);
+        }
+        Report("measure", done, total, "", TimeSpan.Zero);
+        var results = new List<BenchmarkResult>();
+        for (var i = 0; i < targets.Count; i++)
+        {
+            if (!failed[i] && collected[i].Count > 0)
+            {
+                var target = targets[i];
+                results.Add(new BenchmarkResult(target.Package.ImportPath, target.Name, target.Procs, target.Iterations, collected[i].Metrics, collected[i].Samples));
+            }
+        }
+        return results;
+    }
+
+    private void Report(string stage, int done, int total, string current, TimeSpan? remaining) =>
+        progress?.Report(new RunProgress(stage, done, total, current, remaining));
+
+    private static TimeSpan? Estimate(TimeSpan elapsed, int done, int total) =>
+        done == 0 ? null : elapsed / done * (total - done);
+
+    private static void TryDelete(DirectoryInfo directory)
+    {
+        try
+        {
+            directory.Delete(recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A leftover temporary directory is harmless.
+        }
+    }
+
+    /// <summary>Samples of one benchmark and the union of their metric descriptions, in first-seen order.</summary>
+    private sealed class SampleCollector
+    {
+        private readonly List<MetricInfo> _metrics = [];
+        private readonly List<Sample> _samples = [];
+
+        public int Count => _samples.Count;
+
+        public IReadOnlyList<MetricInfo> Metrics => _metrics;
+
+        public IReadOnlyList<Sample> Samples => _samples;
+
+        public void Add(SampleOutcome outcome)
+        {
+            foreach (var metric in outcome.Metrics)
+            {
+                if (!_metrics.Exists(m => m.Name == metric.Name))
+                {
+                    _metrics.Add(metric);
+                }
+            }
+            _samples.Add(outcome.Sample!);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+namespace Gate.Core.Running;
+
+/// <summary>What <c>benchgate run</c> measures and how.</summary>
+/// <param name="Directory">Directory the go commands run in (the module, or a directory inside it).</param>
+/// <param name="Packages">Package patterns, as for go test (default <c>./...</c>).</param>
+/// <param name="Bench">The <c>-bench</c> regular expression (Go syntax, per name level).</param>
+/// <param name="Samples">Samples per benchmark.</param>
+/// <param name="SampleTime">Target duration of one sample, used to calibrate the iteration count.</param>
+/// <param name="CommandLine">The command line, recorded in the results.</param>
+public sealed record RunOptions(
+    string Directory,
+    IReadOnlyList<string> Packages,
+    string Bench,
+    int Samples,
+    TimeSpan SampleTime,
+    IReadOnlyList<string> CommandLine)
+{
+    /// <summary>Default samples per benchmark.</summary>
+    public const int DefaultSamples = 10;
+
+    /// <summary>Default sample time.</summary>
+    public static readonly TimeSpan DefaultSampleTime = TimeSpan.FromMilliseconds(100);
+}
+
+/// <summary>Where a run is, for progress display.</summary>
+/// <param name="Stage">build, calibrate or measure.</param>
+/// <param name="Done">Steps done in this stage.</param>
+/// <param name="Total">Steps of this stage.</param>
+/// <param name="Current">What is being done now.</param>
+/// <param name="Remaining">Estimated time left in this stage, once it can be estimated.</param>
+public sealed record RunProgress(string Stage, int Done, int Total, string Current, TimeSpan? Remaining);

@@ -1,0 +1,18 @@
+using Gate.Core.Running;
+
+namespace Gate.Tool;
+
+/// <summary>Everything a command may touch outside itself: the output streams, the working directory, processes.</summary>
+/// <param name="Out">Results go here (stdout).</param>
+/// <param name="Err">Progress, warnings and errors go here (stderr).</param>
+/// <param name="ErrIsTerminal">True when stderr is a terminal: progress then updates one line in place.</param>
+/// <param name="WorkingDirectory">Directory relative paths are resolved against.</param>
+/// <param name="Cancellation">Cancelled on Ctrl+C.</param>
+public sealed record CliContext(TextWriter Out, TextWriter Err, bool ErrIsTerminal, string WorkingDirectory, CancellationToken Cancellation)
+{
+    /// <summary>Starts processes.</summary>
+    public IProcessRunner Processes { get; init; } = new ProcessRunner();
+
+    /// <summary>An absolute path for a user-given path.</summary>
+    public string Resolve(string path) => Path.GetFullPath(path, WorkingDirectory);
+}

@@ -1,0 +1,3 @@
+module benchgate.test/failing
+
+go 1.21

@@ -1,0 +1,3 @@
+module benchgate.test/nobench
+
+go 1.21
