@@ -99,7 +99,17 @@ public sealed record RunEnvironment(
     string? GitCommit,
     string? GitBranch,
     IReadOnlyList<string> CommandLine,
-    string? StartedUtc);
+    string? StartedUtc)
+{
+    /// <summary>perf version, when the perf backend measured.</summary>
+    public string? PerfVersion { get; init; }
+
+    /// <summary>valgrind version, when the cachegrind backend measured.</summary>
+    public string? ValgrindVersion { get; init; }
+
+    /// <summary>Simulated cache geometry (for example <c>I1=32768,8,64 D1=32768,8,64 LL=33554432,16,64</c>), cachegrind only.</summary>
+    public string? CacheModel { get; init; }
+}
 
 /// <summary>The results file (schema version 1): environment, benchmarks with samples, failures.</summary>
 public sealed record RunResults(

@@ -19,8 +19,8 @@ internal static class RunCommand
         var packages = new Argument<string[]>("packages") { Description = "Go package patterns (default ./...)", Arity = ArgumentArity.ZeroOrMore };
         var dir = new Option<string>("--dir") { Description = "Directory to run in (the Go module)", DefaultValueFactory = _ => "." };
         var bench = new Option<string>("--bench") { Description = "Benchmarks to run: Go -bench regular expression", DefaultValueFactory = _ => "." };
-        var backend = new Option<string>("--backend") { Description = "How to measure: go (Go's own figures)", DefaultValueFactory = _ => "go" };
-        backend.AcceptOnlyFromAmong("go");
+        var backend = new Option<string>("--backend") { Description = "How to measure: " + string.Join(" | ", BackendFactory.Names), DefaultValueFactory = _ => "go" };
+        backend.AcceptOnlyFromAmong([.. BackendFactory.Names]);
         var samples = new Option<int>("--samples") { Description = "Samples per benchmark", DefaultValueFactory = _ => RunOptions.DefaultSamples };
         var sampleTime = new Option<string>("--sample-time") { Description = "Target duration of one sample (Go duration)", DefaultValueFactory = _ => "100ms" };
         var output = new Option<string?>("--out") { Description = "Write results to FILE (atomically) instead of stdout" };
@@ -52,7 +52,7 @@ internal static class RunCommand
                 duration,
                 commandLine);
             var progress = new ProgressPrinter(context.Err, context.ErrIsTerminal);
-            var measuring = new GoBackend(context.Processes);
+            var measuring = BackendFactory.Create(parse.GetValue(backend)!, context.Processes);
             var results = await new BenchmarkRunner(context.Processes, measuring, progress).RunAsync(options, cancellationToken).ConfigureAwait(false);
             progress.Finish();
 
