@@ -4,8 +4,12 @@ namespace Gate.Core.IO;
 public static class AtomicFile
 {
     /// <summary>Writes <paramref name="content"/> to <paramref name="path"/> atomically (UTF-8, no BOM).</summary>
-    public static void WriteAllText(string path, string content)
+    /// <param name="path">The file to write.</param>
+    /// <param name="content">Its whole text.</param>
+    /// <param name="shownAs">How messages name the file (the path as the user wrote it); default <paramref name="path"/>.</param>
+    public static void WriteAllText(string path, string content, string? shownAs = null)
     {
+        shownAs ??= path;
         var full = Path.GetFullPath(path);
         var directory = Path.GetDirectoryName(full) ?? ".";
         var temp = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
@@ -23,7 +27,7 @@ public static class AtomicFile
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             TryDelete(temp);
-            throw new GateException($"cannot write {path}: {e.Message}", e);
+            throw new GateException($"cannot write {shownAs}: {e.Message}", e);
         }
     }
 
@@ -31,17 +35,20 @@ public static class AtomicFile
     /// Checks, before any work, that <paramref name="path"/> can be written: its directory exists and a file
     /// can be created in it. Throws a <see cref="GateException"/> otherwise; leaves nothing behind.
     /// </summary>
-    public static void EnsureWritable(string path)
+    /// <param name="path">The file to be written.</param>
+    /// <param name="shownAs">How messages name the file; default <paramref name="path"/>.</param>
+    public static void EnsureWritable(string path, string? shownAs = null)
     {
+        shownAs ??= path;
         var full = Path.GetFullPath(path);
         if (Directory.Exists(full))
         {
-            throw new GateException($"cannot write {path}: it is a directory");
+            throw new GateException($"cannot write {shownAs}: it is a directory");
         }
         var directory = Path.GetDirectoryName(full) ?? ".";
         if (!Directory.Exists(directory))
         {
-            throw new GateException($"cannot write {path}: directory {directory} does not exist");
+            throw new GateException($"cannot write {shownAs}: directory {directory} does not exist");
         }
         var probe = Path.Combine(directory, $".benchgate-probe.{Environment.ProcessId}.{Guid.NewGuid():N}");
         try
@@ -51,12 +58,12 @@ public static class AtomicFile
             }
             if (File.Exists(full) && (File.GetAttributes(full) & FileAttributes.ReadOnly) != 0)
             {
-                throw new GateException($"cannot write {path}: the file is read-only");
+                throw new GateException($"cannot write {shownAs}: the file is read-only");
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new GateException($"cannot write {path}: {e.Message}", e);
+            throw new GateException($"cannot write {shownAs}: {e.Message}", e);
         }
     }
 

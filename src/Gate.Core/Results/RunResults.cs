@@ -79,27 +79,27 @@ public sealed record BenchmarkFailure(string Package, string Name, string Messag
 /// <summary>Where and how the results were measured.</summary>
 /// <param name="Goos">GOOS.</param>
 /// <param name="Goarch">GOARCH.</param>
+/// <param name="Backend"><c>go</c>, <c>perf</c> or <c>cachegrind</c>.</param>
+/// <param name="CommandLine">The benchgate arguments of the run.</param>
 /// <param name="Cpu">CPU model as Go reports it (<c>cpu:</c> line), else from /proc/cpuinfo.</param>
 /// <param name="GoVersion">For example <c>go1.23.5</c>.</param>
 /// <param name="Kernel">Kernel release.</param>
-/// <param name="Backend"><c>go</c>, <c>perf</c> or <c>cachegrind</c>.</param>
 /// <param name="Module">Go module path of the measured directory, when there is one.</param>
 /// <param name="GitCommit">Commit of the measured directory, when it is in a git repository.</param>
 /// <param name="GitBranch">Branch of the measured directory, when it is on one.</param>
-/// <param name="CommandLine">The benchgate arguments of the run.</param>
 /// <param name="StartedUtc">When the run started, ISO 8601 UTC.</param>
 public sealed record RunEnvironment(
     string Goos,
     string Goarch,
-    string? Cpu,
-    string? GoVersion,
-    string? Kernel,
     string Backend,
-    string? Module,
-    string? GitCommit,
-    string? GitBranch,
     IReadOnlyList<string> CommandLine,
-    string? StartedUtc)
+    string? Cpu = null,
+    string? GoVersion = null,
+    string? Kernel = null,
+    string? Module = null,
+    string? GitCommit = null,
+    string? GitBranch = null,
+    string? StartedUtc = null)
 {
     /// <summary>perf version, when the perf backend measured.</summary>
     public string? PerfVersion { get; init; }

@@ -31,7 +31,12 @@ public sealed class BenchmarkRunner(IProcessRunner runner, IMeasurementBackend b
         var directory = Path.GetFullPath(options.Directory);
         var go = GoToolchain.Locate(runner);
         var goEnvironment = await go.EnvironmentAsync(directory, cancellationToken).ConfigureAwait(false);
-        var packages = await go.TestPackagesAsync(directory, options.Packages, cancellationToken).ConfigureAwait(false);
+        var groups = PackagePatterns.Group(directory, options.Packages);
+        var packages = new List<GoPackage>();
+        foreach (var group in groups)
+        {
+            packages.AddRange(await go.TestPackagesAsync(group.Directory, group.Patterns, cancellationToken).ConfigureAwait(false));
+        }
         var patterns = string.Join(' ', options.Packages);
         if (packages.Count == 0)
         {
@@ -42,7 +47,7 @@ public sealed class BenchmarkRunner(IProcessRunner runner, IMeasurementBackend b
         var workDirectory = Directory.CreateTempSubdirectory("benchgate-");
         try
         {
-            var binaries = await BuildAsync(go, directory, packages, workDirectory.FullName, failures, cancellationToken).ConfigureAwait(false);
+            var binaries = await BuildAsync(go, packages, workDirectory.FullName, failures, cancellationToken).ConfigureAwait(false);
             var topLevels = await DiscoverAsync(binaries, options.Bench, cancellationToken).ConfigureAwait(false);
             if (topLevels.Count == 0 && failures.Count == 0)
             {
@@ -59,20 +64,18 @@ public sealed class BenchmarkRunner(IProcessRunner runner, IMeasurementBackend b
             var benchmarks = await MeasureAsync(targets, options.Samples, failures, cancellationToken).ConfigureAwait(false);
 
             var probe = new EnvironmentProbe(runner);
-            var (commit, branch) = await probe.GitAsync(directory, cancellationToken).ConfigureAwait(false);
-            var module = await go.ModulePathAsync(directory, cancellationToken).ConfigureAwait(false);
-            var environment = new RunEnvironment(
-                goEnvironment.Goos,
-                goEnvironment.Goarch,
-                cpu ?? EnvironmentProbe.CpuModel(),
-                goEnvironment.GoVersion,
-                EnvironmentProbe.Kernel(),
-                backend.Name,
-                module,
-                commit,
-                branch,
-                options.CommandLine,
-                started.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+            var (commit, branch) = await probe.GitAsync(groups[0].Directory, cancellationToken).ConfigureAwait(false);
+            var module = await go.ModulePathAsync(groups[0].Directory, cancellationToken).ConfigureAwait(false);
+            var environment = new RunEnvironment(goEnvironment.Goos, goEnvironment.Goarch, backend.Name, options.CommandLine)
+            {
+                Cpu = cpu ?? EnvironmentProbe.CpuModel(),
+                GoVersion = goEnvironment.GoVersion,
+                Kernel = EnvironmentProbe.Kernel(),
+                Module = module,
+                GitCommit = commit,
+                GitBranch = branch,
+                StartedUtc = started.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+            };
             return new RunResults(RunResults.SchemaId, RunResults.CurrentSchemaVersion, environment, benchmarks, failures);
         }
         finally
@@ -82,7 +85,7 @@ public sealed class BenchmarkRunner(IProcessRunner runner, IMeasurementBackend b
     }
 
     private async Task<List<(GoPackage Package, string Binary)>> BuildAsync(
-        GoToolchain go, string directory, IReadOnlyList<GoPackage> packages, string work, List<BenchmarkFailure> failures, CancellationToken cancellationToken)
+        GoToolchain go, IReadOnlyList<GoPackage> packages, string work, List<BenchmarkFailure> failures, CancellationToken cancellationToken)
     {
         var binaries = new List<(GoPackage, string)>();
         for (var i = 0; i < packages.Count; i++)
@@ -90,7 +93,7 @@ public sealed class BenchmarkRunner(IProcessRunner runner, IMeasurementBackend b
             var package = packages[i];
             Report("build", i, packages.Count, package.ImportPath, null);
             var binary = Path.Combine(work, $"{i:000}-{Path.GetFileName(package.ImportPath)}.test");
-            var outcome = await go.BuildTestBinaryAsync(directory, package, binary, cancellationToken).ConfigureAwait(false);
+            var outcome = await go.BuildTestBinaryAsync(package, binary, cancellationToken).ConfigureAwait(false);
             if (!outcome.Succeeded || !File.Exists(binary))
             {
                 failures.Add(new BenchmarkFailure(package.ImportPath, "", "build failed: " + outcome.FirstLines(5)));

@@ -74,9 +74,9 @@ public sealed class GoToolchain
         return packages;
     }
 
-    /// <summary>Builds the test binary of <paramref name="package"/> (<c>go test -c</c>) into <paramref name="output"/>.</summary>
-    public Task<ProcessOutcome> BuildTestBinaryAsync(string directory, GoPackage package, string output, CancellationToken cancellationToken) =>
-        Go(directory, ["test", "-c", "-o", output, package.ImportPath], cancellationToken);
+    /// <summary>Builds the test binary of <paramref name="package"/> (<c>go test -c</c>, in its directory) into <paramref name="output"/>.</summary>
+    public Task<ProcessOutcome> BuildTestBinaryAsync(GoPackage package, string output, CancellationToken cancellationToken) =>
+        Go(package.Directory, ["test", "-c", "-o", output, "."], cancellationToken);
 
     private Task<ProcessOutcome> Go(string directory, IReadOnlyList<string> arguments, CancellationToken cancellationToken) =>
         _runner.RunAsync(new ProcessSpec(GoPath, arguments, directory), cancellationToken);

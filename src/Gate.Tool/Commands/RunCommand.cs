@@ -37,7 +37,7 @@ internal static class RunCommand
             var chosenFormat = parse.GetValue(format) ?? (outPath is null ? "table" : "json");
             if (outPath is not null)
             {
-                AtomicFile.EnsureWritable(context.Resolve(outPath));
+                AtomicFile.EnsureWritable(context.Resolve(outPath), outPath);
             }
             if (!GoDuration.TryParse(parse.GetValue(sampleTime)!, out var duration) || duration <= TimeSpan.Zero)
             {
@@ -68,7 +68,7 @@ internal static class RunCommand
             }
             else
             {
-                AtomicFile.WriteAllText(context.Resolve(outPath), text);
+                AtomicFile.WriteAllText(context.Resolve(outPath), text, outPath);
                 if (chosenFormat != "table")
                 {
                     await context.Out.WriteAsync(ResultsTable.Render(results)).ConfigureAwait(false);
