@@ -34,8 +34,8 @@ public static class ResultsJson
         return results;
     }
 
-    /// <summary>Reads and validates a results file.</summary>
-    public static RunResults ReadFile(string path) => Parse(FileText.Read(path), path);
+    /// <summary>Reads and validates a results file; messages name it <paramref name="shownAs"/> (default: the path).</summary>
+    public static RunResults ReadFile(string path, string? shownAs = null) => Parse(FileText.Read(path, shownAs), shownAs ?? path);
 
     /// <summary>True when the text looks like JSON rather than Go benchmark text.</summary>
     public static bool LooksLikeJson(string text)

@@ -107,6 +107,9 @@ public sealed record RunEnvironment(
     /// <summary>valgrind version, when the cachegrind backend measured.</summary>
     public string? ValgrindVersion { get; init; }
 
+    /// <summary>The share <c>I/N</c> of the benchmarks these results hold (<c>run --shard</c>); null for a whole run or a merge.</summary>
+    public string? Shard { get; init; }
+
     /// <summary>Simulated cache geometry (for example <c>I1=32768,8,64 D1=32768,8,64 LL=33554432,16,64</c>), cachegrind only.</summary>
     public string? CacheModel { get; init; }
 }

@@ -56,8 +56,16 @@ public sealed class BenchmarkRunner(IProcessRunner runner, IMeasurementBackend b
                     ? $"no benchmarks: the packages matching {patterns} define no Benchmark functions"
                     : $"-bench '{options.Bench}' matches no benchmark in {patterns}");
             }
+            var discovered = topLevels.Count;
+            if (options.Shard is { } shard)
+            {
+                var keys = topLevels.Select(t => ShardCosts.Key(t.Package.ImportPath, t.TopLevel));
+                var mine = ShardPlanner.Select(ShardCosts.Weigh(keys, options.ShardCosts), shard);
+                topLevels.RemoveAll(t => !mine.Contains(ShardCosts.Key(t.Package.ImportPath, t.TopLevel)));
+                Report("shard " + shard, topLevels.Count, discovered, "top-level benchmarks in this shard", null);
+            }
             var (targets, cpu) = await CalibrateAsync(topLevels, options, failures, cancellationToken).ConfigureAwait(false);
-            if (targets.Count == 0 && failures.Count == 0)
+            if (targets.Count == 0 && failures.Count == 0 && (options.Shard is null || topLevels.Count > 0))
             {
                 throw new GateException($"-bench '{options.Bench}' matches no benchmark in {patterns}");
             }
@@ -75,7 +83,9 @@ public sealed class BenchmarkRunner(IProcessRunner runner, IMeasurementBackend b
                 GitCommit = commit,
                 GitBranch = branch,
                 StartedUtc = started.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+                Shard = options.Shard?.ToString(),
             };
+
             return new RunResults(RunResults.SchemaId, RunResults.CurrentSchemaVersion, environment, benchmarks, failures);
         }
         finally

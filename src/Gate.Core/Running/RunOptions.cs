@@ -15,6 +15,12 @@ public sealed record RunOptions(
     TimeSpan SampleTime,
     IReadOnlyList<string> CommandLine)
 {
+    /// <summary>Measure only this share of the benchmarks (top-level benchmarks with their sub-benchmarks); null for all.</summary>
+    public Shard? Shard { get; init; }
+
+    /// <summary>Seconds per top-level benchmark in an earlier run (<see cref="ShardCosts"/>), to balance shards; null balances by count.</summary>
+    public IReadOnlyDictionary<string, double>? ShardCosts { get; init; }
+
     /// <summary>Default samples per benchmark.</summary>
     public const int DefaultSamples = 10;
 

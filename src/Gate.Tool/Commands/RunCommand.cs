@@ -26,10 +26,12 @@ internal static class RunCommand
         var output = new Option<string?>("--out") { Description = "Write results to FILE (atomically) instead of stdout" };
         var format = new Option<string?>("--format") { Description = "json | gobench | table (default: json with --out, table on stdout)" };
         format.AcceptOnlyFromAmong("json", "gobench", "table");
+        var shard = new Option<string?>("--shard") { Description = "Measure only share I/N of the benchmarks (for CI matrices; join with merge)" };
+        var shardCosts = new Option<string?>("--shard-costs") { Description = "Earlier results JSON whose timings balance the shards (default: balance by count)" };
 
         var command = new Command("run", "Measure benchmarks and write the results")
         {
-            packages, dir, bench, backend, samples, sampleTime, output, format,
+            packages, dir, bench, backend, samples, sampleTime, output, format, shard, shardCosts,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -50,7 +52,11 @@ internal static class RunCommand
                 parse.GetValue(bench)!,
                 parse.GetValue(samples),
                 duration,
-                commandLine);
+                commandLine)
+            {
+                Shard = parse.GetValue(shard) is { } share ? Shard.Parse(share) : null,
+                ShardCosts = parse.GetValue(shardCosts) is { } costs ? ShardCosts.FromResults(ResultsJson.ReadFile(context.Resolve(costs), costs)) : null,
+            };
             var progress = new ProgressPrinter(context.Err, context.ErrIsTerminal);
             var measuring = BackendFactory.Create(parse.GetValue(backend)!, context.Processes);
             var results = await new BenchmarkRunner(context.Processes, measuring, progress).RunAsync(options, cancellationToken).ConfigureAwait(false);
