@@ -61,7 +61,7 @@ public sealed class BenchmarkRunner(IProcessRunner runner, IMeasurementBackend b
             var probe = new EnvironmentProbe(runner);
             var (commit, branch) = await probe.GitAsync(directory, cancellationToken).ConfigureAwait(false);
             var module = await go.ModulePathAsync(directory, cancellationToken).ConfigureAwait(false);
-            var environment = new RunEnvironment(
+            var environment = backend.DescribeRun(new RunEnvironment(
                 goEnvironment.Goos,
                 goEnvironment.Goarch,
                 cpu ?? EnvironmentProbe.CpuModel(),
@@ -72,7 +72,7 @@ public sealed class BenchmarkRunner(IProcessRunner runner, IMeasurementBackend b
                 commit,
                 branch,
                 options.CommandLine,
-                started.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+                started.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)));
             return new RunResults(RunResults.SchemaId, RunResults.CurrentSchemaVersion, environment, benchmarks, failures);
         }
         finally
