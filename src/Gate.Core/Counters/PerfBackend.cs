@@ -22,25 +22,19 @@ public sealed record PerfOptions(IReadOnlyList<PerfEvent> Events, PerfOutputForm
 public sealed class PerfBackend : IMeasurementBackend
 {
     private readonly IProcessRunner _runner;
-    private readonly PerfHost _host;
     private readonly PerfOutputFormat _format;
     private readonly TimeSpan? _timeout;
-    private readonly Action<string> _warn;
-    private readonly Lock _lock = new();
-    private readonly HashSet<string> _said = new(StringComparer.Ordinal);
-    private readonly List<UnsupportedEvent> _unsupported;
-    private List<PerfEvent> _events;
+    private readonly PerfCounterHealth _health;
+    private readonly IReadOnlyList<PerfEvent> _events;
 
-    private PerfBackend(IProcessRunner runner, PerfTool tool, PerfHost host, PerfOutputFormat format, PerfProbeResult probe, TimeSpan? timeout, Action<string> warn)
+    private PerfBackend(IProcessRunner runner, PerfTool tool, PerfOutputFormat format, IReadOnlyList<PerfEvent> events, PerfCounterHealth health, TimeSpan? timeout)
     {
         _runner = runner;
         Tool = tool;
-        _host = host;
         _format = format;
+        _events = events;
+        _health = health;
         _timeout = timeout;
-        _warn = warn;
-        _events = [.. probe.Events.Where(e => e.IsSupported).Select(e => e.Event)];
-        _unsupported = [.. probe.Events.Where(e => !e.IsSupported).Select(e => new UnsupportedEvent(e.Event.Spec, e.Reason ?? "not supported"))];
     }
 
     /// <inheritdoc />
@@ -52,29 +46,11 @@ public sealed class PerfBackend : IMeasurementBackend
     /// <summary>The output form perf is asked for.</summary>
     public PerfOutputFormat Format => _format;
 
-    /// <summary>The events measured (the supported ones of those asked for).</summary>
-    public IReadOnlyList<PerfEvent> Events
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return [.. _events];
-            }
-        }
-    }
+    /// <summary>The events measured: those asked for, less the ones found unsupported (before or during the run).</summary>
+    public IReadOnlyList<PerfEvent> Events => [.. _events.Where(e => !_health.IsUnsupported(e))];
 
     /// <summary>The events asked for that cannot be counted here, with the reason.</summary>
-    public IReadOnlyList<UnsupportedEvent> UnsupportedEvents
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return [.. _unsupported];
-            }
-        }
-    }
+    public IReadOnlyList<UnsupportedEvent> UnsupportedEvents => _health.Unsupported;
 
     /// <summary>
     /// Finds perf, checks every event with a probe run, and says once (through <paramref name="warn"/>) which
@@ -87,21 +63,11 @@ public sealed class PerfBackend : IMeasurementBackend
         var host = PerfHost.Read();
         var format = options.Format ?? tool.PreferredFormat;
         var probe = await PerfProbe.RunAsync(tool, format, options.Events, host, runner, cancellationToken).ConfigureAwait(false);
-        var unsupported = probe.Events.Where(e => !e.IsSupported).ToList();
-        if (unsupported.Count == probe.Events.Count)
+        if (probe.Events.All(e => !e.IsSupported))
         {
-            throw new GateException(PerfDiagnosis.NothingToCount([.. unsupported.Select(e => $"{e.Event.Spec}: {e.Reason}").Distinct()]));
+            throw new GateException(PerfDiagnosis.NothingToCount([.. probe.Events.Select(e => $"{e.Event.Spec}: {e.Reason}").Distinct()]));
         }
-        var backend = new PerfBackend(runner, tool, host, format, probe, options.Timeout, warn ?? (_ => { }));
-        foreach (var group in unsupported.GroupBy(e => e.Reason ?? "not supported"))
-        {
-            backend.SayOnce("unsupported:" + group.Key, PerfDiagnosis.Unsupported([.. group.Select(e => e.Event.Spec)], group.Key, host));
-        }
-        if (probe.UserSpaceOnly)
-        {
-            backend.SayOnce("user-space-only", PerfDiagnosis.UserSpaceOnly(host));
-        }
-        return backend;
+        return new PerfBackend(runner, tool, format, options.Events, new PerfCounterHealth(host, probe, warn), options.Timeout);
     }
 
     /// <inheritdoc />
@@ -120,7 +86,7 @@ public sealed class PerfBackend : IMeasurementBackend
             return SampleOutcome.Failed(longRun.Failure);
         }
         var perf = PerfSampleMetrics.Compute(events, window, shortRun.Counts, longRun.Counts);
-        Report(perf.Notes, target.Name);
+        _health.Report(perf.Notes, target.Name);
 
         var go = longRun.Go.Sample!;
         var values = new Dictionary<string, double>(go.Values, StringComparer.Ordinal);
@@ -170,54 +136,6 @@ public sealed class PerfBackend : IMeasurementBackend
         {
             File.Delete(output);
         }
-    }
-
-    /// <summary>Says each kind of trouble with an event once per run, and drops events found unsupported mid-run.</summary>
-    private void Report(IReadOnlyList<PerfNote> notes, string benchmark)
-    {
-        foreach (var note in notes)
-        {
-            var spec = note.Event.Spec;
-            switch (note.Kind)
-            {
-                case PerfNoteKind.NotSupported:
-                    var reason = PerfDiagnosis.NotSupportedReason(note.Event, _host);
-                    lock (_lock)
-                    {
-                        _events.Remove(note.Event);
-                        if (!_unsupported.Exists(u => u.Event == spec))
-                        {
-                            _unsupported.Add(new UnsupportedEvent(spec, reason));
-                        }
-                    }
-                    SayOnce("unsupported-event:" + spec, PerfDiagnosis.Unsupported([spec], reason, _host));
-                    break;
-                case PerfNoteKind.NotCounted:
-                    SayOnce("not-counted:" + spec, PerfDiagnosis.NotCounted(note.Event, benchmark));
-                    break;
-                case PerfNoteKind.Multiplexed:
-                    SayOnce("multiplexed:" + spec, PerfDiagnosis.Multiplexed(note.Event, note.PercentRunning));
-                    break;
-                case PerfNoteKind.UserSpaceOnly:
-                    SayOnce("user-space-only", PerfDiagnosis.UserSpaceOnly(_host));
-                    break;
-                case PerfNoteKind.Missing:
-                    SayOnce("missing:" + spec, PerfDiagnosis.NoLine(note.Event));
-                    break;
-            }
-        }
-    }
-
-    private void SayOnce(string key, string message)
-    {
-        lock (_lock)
-        {
-            if (!_said.Add(key))
-            {
-                return;
-            }
-        }
-        _warn(message);
     }
 
     /// <summary>One perf run: the matched counts and Go's own figures, or why there are none.</summary>
