@@ -23,7 +23,7 @@ public sealed record DoctorReport(IReadOnlyList<DoctorFinding> Findings)
     }
 
     /// <summary>The report as JSON: <c>{"findings": [{"check", "item", "status", "value", "detail"}…]}</c>.</summary>
-    public string ToJson() => JsonSerializer.Serialize(this, DoctorJsonContext.Default.DoctorReport) + "\n";
+    public string ToJson() => JsonSerializer.Serialize(this, DoctorJsonContext.WithResultsStyle.DoctorReport) + "\n";
 
     private static string Status(DoctorStatus status) => status switch
     {
@@ -33,13 +33,11 @@ public sealed record DoctorReport(IReadOnlyList<DoctorFinding> Findings)
     };
 }
 
-/// <summary>Source-generated JSON metadata for the doctor's report.</summary>
-[JsonSourceGenerationOptions(
-    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
-    WriteIndented = true,
-    IndentSize = 2,
-    NewLine = "\n",
-    UseStringEnumConverter = true,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+/// <summary>Source-generated JSON metadata for the doctor's report, written in the results file's style.</summary>
+[JsonSourceGenerationOptions(UseStringEnumConverter = true)]
 [JsonSerializable(typeof(DoctorReport))]
-internal sealed partial class DoctorJsonContext : JsonSerializerContext;
+internal sealed partial class DoctorJsonContext : JsonSerializerContext
+{
+    /// <summary>The context with the results file's options (camelCase, indented by two, enums as strings, nulls left out).</summary>
+    public static DoctorJsonContext WithResultsStyle { get; } = new(new JsonSerializerOptions(Results.ResultsJsonContext.Default.Options));
+}
