@@ -43,4 +43,10 @@ public interface IMeasurementBackend
 
     /// <summary>Measures one sample of <paramref name="target"/>.</summary>
     Task<SampleOutcome> MeasureAsync(BenchmarkTarget target, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The run's environment with what this backend knows about the run added (its tool's version, events it
+    /// could not count); called once, after measuring. By default the environment is unchanged.
+    /// </summary>
+    RunEnvironment DescribeRun(RunEnvironment environment) => environment;
 }

@@ -3,7 +3,9 @@ using System.Text;
 namespace Gate.Core.Reporting;
 
 /// <summary>A plain, aligned text table: the first column left-aligned, the others right-aligned.</summary>
-public sealed class TextTable(IReadOnlyList<string> header)
+/// <param name="header">The column titles.</param>
+/// <param name="leftAligned">How many columns, from the first, are left-aligned (text rather than numbers).</param>
+public sealed class TextTable(IReadOnlyList<string> header, int leftAligned = 1)
 {
     private readonly List<IReadOnlyList<string>> _rows = [];
 
@@ -29,7 +31,8 @@ public sealed class TextTable(IReadOnlyList<string> header)
             for (var c = 0; c < columns; c++)
             {
                 var cell = c < row.Count ? row[c] : "";
-                line.Append(c == 0 ? cell.PadRight(widths[c]) : "  " + cell.PadLeft(widths[c]));
+                var separator = c == 0 ? "" : "  ";
+                line.Append(separator).Append(c < leftAligned ? cell.PadRight(widths[c]) : cell.PadLeft(widths[c]));
             }
             text.Append(line.ToString().TrimEnd()).Append('\n');
         }

@@ -104,6 +104,12 @@ public sealed record RunEnvironment(
     /// <summary>perf version, when the perf backend measured.</summary>
     public string? PerfVersion { get; init; }
 
+    /// <summary>
+    /// Events the backend was asked for but could not count on this machine, with the reason; their metrics
+    /// are absent from every sample (never zero). Null when there were none.
+    /// </summary>
+    public IReadOnlyList<UnsupportedEvent>? UnsupportedEvents { get; init; }
+
     /// <summary>valgrind version, when the cachegrind backend measured.</summary>
     public string? ValgrindVersion { get; init; }
 
@@ -113,6 +119,11 @@ public sealed record RunEnvironment(
     /// <summary>Simulated cache geometry (for example <c>I1=32768,8,64 D1=32768,8,64 LL=33554432,16,64</c>), cachegrind only.</summary>
     public string? CacheModel { get; init; }
 }
+
+/// <summary>An event the backend could not count here, for example <c>cycles</c> on a virtual machine without a PMU.</summary>
+/// <param name="Event">The event as it was asked for.</param>
+/// <param name="Reason">Why, for example <c>not supported on this machine (virtual machine without a PMU)</c>.</param>
+public sealed record UnsupportedEvent(string Event, string Reason);
 
 /// <summary>The results file (schema version 1): environment, benchmarks with samples, failures.</summary>
 public sealed record RunResults(

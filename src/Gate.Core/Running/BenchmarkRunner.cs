@@ -74,7 +74,7 @@ public sealed class BenchmarkRunner(IProcessRunner runner, IMeasurementBackend b
             var probe = new EnvironmentProbe(runner);
             var (commit, branch) = await probe.GitAsync(groups[0].Directory, cancellationToken).ConfigureAwait(false);
             var module = await go.ModulePathAsync(groups[0].Directory, cancellationToken).ConfigureAwait(false);
-            var environment = new RunEnvironment(goEnvironment.Goos, goEnvironment.Goarch, backend.Name, options.CommandLine)
+            var environment = backend.DescribeRun(new RunEnvironment(goEnvironment.Goos, goEnvironment.Goarch, backend.Name, options.CommandLine)
             {
                 Cpu = cpu ?? EnvironmentProbe.CpuModel(),
                 GoVersion = goEnvironment.GoVersion,
@@ -84,8 +84,7 @@ public sealed class BenchmarkRunner(IProcessRunner runner, IMeasurementBackend b
                 GitBranch = branch,
                 StartedUtc = started.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
                 Shard = options.Shard?.ToString(),
-            };
-
+            });
             return new RunResults(RunResults.SchemaId, RunResults.CurrentSchemaVersion, environment, benchmarks, failures);
         }
         finally

@@ -21,6 +21,7 @@ internal static class RunCommand
         var bench = new Option<string>("--bench") { Description = "Benchmarks to run: Go -bench regular expression", DefaultValueFactory = _ => "." };
         var backend = new Option<string>("--backend") { Description = "How to measure: " + string.Join(" | ", BackendFactory.Names), DefaultValueFactory = _ => "go" };
         backend.AcceptOnlyFromAmong([.. BackendFactory.Names]);
+        var events = new Option<string?>("--events") { Description = "perf events to count, comma-separated (--backend perf; default: " + string.Join(",", PerfEventList.Default) + ")" };
         var samples = new Option<int>("--samples") { Description = "Samples per benchmark", DefaultValueFactory = _ => RunOptions.DefaultSamples };
         var sampleTime = new Option<string>("--sample-time") { Description = "Target duration of one sample (Go duration)", DefaultValueFactory = _ => "100ms" };
         var output = new Option<string?>("--out") { Description = "Write results to FILE (atomically) instead of stdout" };
@@ -31,7 +32,7 @@ internal static class RunCommand
 
         var command = new Command("run", "Measure benchmarks and write the results")
         {
-            packages, dir, bench, backend, samples, sampleTime, output, format, shard, shardCosts,
+            packages, dir, bench, backend, events, samples, sampleTime, output, format, shard, shardCosts,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -58,9 +59,18 @@ internal static class RunCommand
                 ShardCosts = parse.GetValue(shardCosts) is { } costs ? ShardCosts.FromResults(ResultsJson.ReadFile(context.Resolve(costs), costs)) : null,
             };
             var progress = new ProgressPrinter(context.Err, context.ErrIsTerminal);
-            var measuring = BackendFactory.Create(parse.GetValue(backend)!, context.Processes);
+            var warn = (string line) =>
+            {
+                progress.Finish();
+                context.Err.WriteLine("benchgate: " + line);
+            };
+            var measuring = await BackendFactory.CreateAsync(parse.GetValue(backend)!, new BackendOptions(parse.GetValue(events), warn), context.Processes, cancellationToken).ConfigureAwait(false);
             var results = await new BenchmarkRunner(context.Processes, measuring, progress).RunAsync(options, cancellationToken).ConfigureAwait(false);
             progress.Finish();
+            foreach (var line in FlagSummary.Lines(results))
+            {
+                await context.Err.WriteLineAsync("benchgate: " + line).ConfigureAwait(false);
+            }
 
             var text = chosenFormat switch
             {

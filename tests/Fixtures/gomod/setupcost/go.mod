@@ -1,0 +1,3 @@
+module benchgate.test/setupcost
+
+go 1.21

@@ -1,0 +1,3 @@
+module benchgate.test/underperf
+
+go 1.21
