@@ -9,6 +9,7 @@ namespace Gate.Core.Reporting;
 public static class MetricFormat
 {
     private static readonly (double Scale, string Prefix)[] Decimal = [(1e12, "T"), (1e9, "G"), (1e6, "M"), (1e3, "k")];
+    private static readonly (double Scale, string Prefix)[] SmallDecimal = [(1e-3, "m"), (1e-6, "µ"), (1e-9, "n"), (1e-12, "p")];
     private static readonly (double Scale, string Prefix)[] Seconds = [(1, ""), (1e-3, "m"), (1e-6, "µ"), (1e-9, "n"), (1e-12, "p")];
     private static readonly (double Scale, string Prefix)[] Binary = [(1L << 40, "Ti"), (1L << 30, "Gi"), (1L << 20, "Mi"), (1L << 10, "Ki")];
 
@@ -37,6 +38,17 @@ public static class MetricFormat
             if (magnitude >= scale * 0.99995)
             {
                 return Digits(value / scale) + prefix;
+            }
+        }
+        if (magnitude < 0.01)
+        {
+            // Rare events per op (page faults, context switches): 1.570m rather than 0.001570.
+            foreach (var (scale, prefix) in SmallDecimal)
+            {
+                if (magnitude >= scale * 0.99995)
+                {
+                    return Digits(value / scale) + prefix;
+                }
             }
         }
         return Digits(value);
