@@ -78,7 +78,7 @@ internal static class GitHubFailure
             ApiException { StatusCode: HttpStatusCode.Forbidden } api =>
                 $"the token may not {what} ({Status(api)}{Detail(api)}): give the workflow job `permissions: {permission}`",
             ApiException { StatusCode: HttpStatusCode.NotFound } api =>
-                $"GitHub answered {Status(api)} for {context.Repository}{Detail(api)}: the token cannot see it; "
+                $"the token cannot see {context.Repository} ({Status(api)}{Detail(api)}): "
                 + $"use the workflow's own token for this repository, with `permissions: {permission}`",
             ApiException { StatusCode: HttpStatusCode.UnprocessableEntity } api =>
                 $"GitHub rejected the request as invalid ({Status(api)}{Detail(api)})",
@@ -125,7 +125,7 @@ internal static class GitHubFailure
         var detail = api.ApiError?.Errors?.FirstOrDefault(d => !string.IsNullOrWhiteSpace(d.Message) || !string.IsNullOrWhiteSpace(d.Code));
         var parts = new[] { message, detail is null ? null : detail.Message ?? $"{detail.Field} {detail.Code}" }
             .Where(p => !string.IsNullOrWhiteSpace(p))
-            .Select(p => FirstLine(p!));
+            .Select(p => FirstLine(p!).TrimEnd('.'));
         var text = string.Join("; ", parts);
         return text.Length == 0 ? "" : ": " + text;
     }

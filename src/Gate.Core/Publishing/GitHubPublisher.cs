@@ -20,14 +20,17 @@ public sealed class GitHubPublisher
     private readonly TextWriter _err;
     private readonly RetryPolicy _retry;
     private readonly SecretRedactor _redactor;
+    private readonly string _workingDirectory;
 
     /// <summary>A publisher for one run.</summary>
     /// <param name="context">The run's GitHub context (<see cref="GitHubContext.FromEnvironment(Func{string, string?}, string?)"/>).</param>
     /// <param name="stdout">Annotations (workflow commands) go here.</param>
     /// <param name="stderr">One line per skipped, failed or retried step goes here.</param>
     /// <param name="retry">Retries of transient GitHub failures; default <see cref="RetryPolicy.Default"/>.</param>
-    public GitHubPublisher(GitHubContext context, TextWriter stdout, TextWriter stderr, RetryPolicy? retry = null)
+    /// <param name="workingDirectory">What relative package directories are relative to; default the current directory.</param>
+    public GitHubPublisher(GitHubContext context, TextWriter stdout, TextWriter stderr, RetryPolicy? retry = null, string? workingDirectory = null)
     {
+        _workingDirectory = workingDirectory ?? Environment.CurrentDirectory;
         _context = context;
         _redactor = SecretRedactor.For(context.Token);
         _out = new RedactingTextWriter(stdout, _redactor);
@@ -81,7 +84,7 @@ public sealed class GitHubPublisher
         var withoutLine = 0;
         foreach (var regression in regressions)
         {
-            var location = locator.Find(regression.PackageDirectory, regression.Name);
+            var location = locator.Find(Path.GetFullPath(regression.PackageDirectory, _workingDirectory), regression.Name);
             withoutLine += location is null ? 1 : 0;
             var command = WorkflowCommand.Error(
                 _redactor.Redact(regression.Message),
@@ -120,7 +123,7 @@ public sealed class GitHubPublisher
         };
         if (request.ReportPath is { } reportPath)
         {
-            outputs.Add(new("report-path", reportPath));
+            outputs.Add(new("report-path", _redactor.Redact(reportPath)));
         }
         WorkflowFiles.AppendOutputs(path, outputs);
         return new PublishStep(PublishAction.Appended, string.Join(", ", outputs.Select(o => o.Key)));
