@@ -21,6 +21,7 @@ public sealed class GitHubPublisher
     private readonly RetryPolicy _retry;
     private readonly SecretRedactor _redactor;
     private readonly string _workingDirectory;
+    private IGitHubClient? _client;
 
     /// <summary>A publisher for one run.</summary>
     /// <param name="context">The run's GitHub context (<see cref="GitHubContext.FromEnvironment(Func{string, string?}, string?)"/>).</param>
@@ -142,29 +143,17 @@ public sealed class GitHubPublisher
         var (owner, name) = _context.RepositoryParts();
         var number = _context.PullRequest!.Number;
         var body = StickyComment.Body(request.GateName, markdown, _context.RunUrl);
-        var client = CreateClient();
-        var retrier = new GitHubRetrier(_retry, _err, "PR comment");
-        try
+        // Find and write as one unit: a retry after a 5xx looks again, so a comment GitHub created before
+        // failing to answer is updated, not duplicated.
+        return await WriteAsync(GitHubOperation.Comment, async client =>
         {
-            // Find and write as one unit: a retry after a 5xx looks again, so a comment GitHub created before
-            // failing to answer is updated, not duplicated.
-            return await retrier.RunAsync(async () =>
-            {
-                var comments = await client.Issue.Comment.GetAllForIssue(owner, name, number, new ApiOptions { PageSize = 100 }).ConfigureAwait(false);
-                var existing = comments.FirstOrDefault(c => StickyComment.IsFor(c.Body, request.GateName));
-                if (existing is null)
-                {
-                    var created = await client.Issue.Comment.Create(owner, name, number, body).ConfigureAwait(false);
-                    return await ReportAsync(PublishAction.Created, "PR comment", created.Id, created.HtmlUrl).ConfigureAwait(false);
-                }
-                var updated = await client.Issue.Comment.Update(owner, name, existing.Id, body).ConfigureAwait(false);
-                return await ReportAsync(PublishAction.Updated, "PR comment", updated.Id, updated.HtmlUrl).ConfigureAwait(false);
-            }, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (GitHubFailure.IsGitHubFailure(e) && !cancellationToken.IsCancellationRequested)
-        {
-            return await FailedAsync("no PR comment", GitHubFailure.Diagnose(e, GitHubOperation.Comment, _context, retrier.Attempts)).ConfigureAwait(false);
-        }
+            var comments = await client.Issue.Comment.GetAllForIssue(owner, name, number, new ApiOptions { PageSize = 100 }).ConfigureAwait(false);
+            var existing = comments.FirstOrDefault(c => StickyComment.IsFor(c.Body, request.GateName));
+            var written = existing is null
+                ? await client.Issue.Comment.Create(owner, name, number, body).ConfigureAwait(false)
+                : await client.Issue.Comment.Update(owner, name, existing.Id, body).ConfigureAwait(false);
+            return (existing is null, written.Id, written.HtmlUrl);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<PublishStep> PublishCheckRunAsync(PublishRequest request, string markdown, CancellationToken cancellationToken)
@@ -183,42 +172,49 @@ public sealed class GitHubPublisher
         var title = _redactor.Redact(request.Title ?? (regressed ? $"{request.Regressions.Count} regression(s)" : "no regression"));
         var note = "**Truncated:** a check run summary is limited to 65,535 characters; the whole report is in the job summary"
             + (_context.RunUrl is null ? "." : $" of [this run]({_context.RunUrl}).");
-        var output = new NewCheckRunOutput(title, MarkdownTruncation.Fit(markdown, MarkdownTruncation.CheckRunSummaryLimit, note));
-        var conclusion = regressed ? CheckConclusion.Failure : CheckConclusion.Success;
-        var client = CreateClient();
-        var retrier = new GitHubRetrier(_retry, _err, "check run");
+        var completion = new CheckRunUpdate
+        {
+            Status = CheckStatus.Completed,
+            Conclusion = regressed ? CheckConclusion.Failure : CheckConclusion.Success,
+            DetailsUrl = _context.RunUrl?.ToString(),
+            Output = new NewCheckRunOutput(title, MarkdownTruncation.Fit(markdown, MarkdownTruncation.CheckRunSummaryLimit, note)),
+        };
+        // The gate's check run on this commit (a re-run of the job) is completed again; else one is created and completed.
+        return await WriteAsync(GitHubOperation.CheckRun, async client =>
+        {
+            var runs = await client.Check.Run.GetAllForReference(owner, name, sha, new CheckRunRequest { CheckName = request.GateName }).ConfigureAwait(false);
+            var existing = runs.CheckRuns.FirstOrDefault(r => r.Name == request.GateName)
+                ?? await client.Check.Run.Create(owner, name, new NewCheckRun(request.GateName, sha) { Status = CheckStatus.InProgress }).ConfigureAwait(false);
+            completion.CompletedAt = _retry.Clock.GetUtcNow();
+            var written = await client.Check.Run.Update(owner, name, existing.Id, completion).ConfigureAwait(false);
+            return (runs.CheckRuns.All(r => r.Id != existing.Id), written.Id, written.HtmlUrl);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs one GitHub write with retries; reports it as created or updated, or as failed with a one-line diagnosis.
+    /// </summary>
+    private async Task<PublishStep> WriteAsync(
+        GitHubOperation operation,
+        Func<IGitHubClient, Task<(bool Created, long Id, string? HtmlUrl)>> write,
+        CancellationToken cancellationToken)
+    {
+        var what = operation == GitHubOperation.Comment ? "PR comment" : "check run";
+        var retrier = new GitHubRetrier(_retry, _err, what);
         try
         {
-            return await retrier.RunAsync(async () =>
-            {
-                var runs = await client.Check.Run.GetAllForReference(owner, name, sha, new CheckRunRequest { CheckName = request.GateName }).ConfigureAwait(false);
-                var existing = runs.CheckRuns.FirstOrDefault(r => r.Name == request.GateName);
-                if (existing is null)
-                {
-                    var created = await client.Check.Run.Create(owner, name, new NewCheckRun(request.GateName, sha)
-                    {
-                        Status = CheckStatus.Completed,
-                        Conclusion = conclusion,
-                        CompletedAt = _retry.Clock.GetUtcNow(),
-                        DetailsUrl = _context.RunUrl?.ToString(),
-                        Output = output,
-                    }).ConfigureAwait(false);
-                    return await ReportAsync(PublishAction.Created, "check run", created.Id, created.HtmlUrl).ConfigureAwait(false);
-                }
-                var updated = await client.Check.Run.Update(owner, name, existing.Id, new CheckRunUpdate
-                {
-                    Status = CheckStatus.Completed,
-                    Conclusion = conclusion,
-                    CompletedAt = _retry.Clock.GetUtcNow(),
-                    DetailsUrl = _context.RunUrl?.ToString(),
-                    Output = output,
-                }).ConfigureAwait(false);
-                return await ReportAsync(PublishAction.Updated, "check run", updated.Id, updated.HtmlUrl).ConfigureAwait(false);
-            }, cancellationToken).ConfigureAwait(false);
+            var client = _client ??= CreateClient();
+            var (created, id, htmlUrl) = await retrier.RunAsync(() => write(client), cancellationToken).ConfigureAwait(false);
+            var url = Uri.TryCreate(htmlUrl, UriKind.Absolute, out var parsed) ? parsed : null;
+            var verb = created ? "created" : "updated";
+            await _err.WriteLineAsync($"benchgate: {what} {verb}{(url is null ? "" : ": " + url)}").ConfigureAwait(false);
+            return new PublishStep(created ? PublishAction.Created : PublishAction.Updated, $"{what} {verb}") { Id = id, Url = url };
         }
         catch (Exception e) when (GitHubFailure.IsGitHubFailure(e) && !cancellationToken.IsCancellationRequested)
         {
-            return await FailedAsync("no check run", GitHubFailure.Diagnose(e, GitHubOperation.CheckRun, _context, retrier.Attempts)).ConfigureAwait(false);
+            var diagnosis = _redactor.Redact(GitHubFailure.Diagnose(e, operation, _context, retrier.Attempts));
+            await _err.WriteLineAsync($"benchgate: no {what}: {diagnosis}").ConfigureAwait(false);
+            return new PublishStep(PublishAction.Failed, diagnosis);
         }
     }
 
@@ -259,14 +255,6 @@ public sealed class GitHubPublisher
         return new GitHubClient(connection);
     }
 
-    private async Task<PublishStep> ReportAsync(PublishAction action, string what, long id, string? htmlUrl)
-    {
-        var url = Uri.TryCreate(htmlUrl, UriKind.Absolute, out var parsed) ? parsed : null;
-        var verb = action == PublishAction.Created ? "created" : "updated";
-        await _err.WriteLineAsync($"benchgate: {what} {verb}{(url is null ? "" : ": " + url)}").ConfigureAwait(false);
-        return new PublishStep(action, $"{what} {verb}") { Id = id, Url = url };
-    }
-
     private async Task<PublishStep> SkippedAsync(string headline, string reason)
     {
         // Outside Actions, or on a run that is not for a PR, a missing comment is expected: say nothing.
@@ -275,12 +263,5 @@ public sealed class GitHubPublisher
             await _err.WriteLineAsync($"benchgate: {headline}: {reason}").ConfigureAwait(false);
         }
         return new PublishStep(PublishAction.Skipped, reason);
-    }
-
-    private async Task<PublishStep> FailedAsync(string headline, string diagnosis)
-    {
-        var line = _redactor.Redact(diagnosis);
-        await _err.WriteLineAsync($"benchgate: {headline}: {line}").ConfigureAwait(false);
-        return new PublishStep(PublishAction.Failed, line);
     }
 }
