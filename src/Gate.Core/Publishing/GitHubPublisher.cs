@@ -40,28 +40,39 @@ public sealed class GitHubPublisher
     }
 
     /// <summary>Publishes <paramref name="request"/>; see the class summary.</summary>
-    /// <exception cref="GateException">The gate name is invalid, or the summary or output file cannot be written.</exception>
+    /// <exception cref="GateException">The gate name is invalid (check it early with <see cref="StickyComment.ValidateGateName"/>).</exception>
     public async Task<PublishOutcome> PublishAsync(PublishRequest request, CancellationToken cancellationToken = default)
     {
         StickyComment.ValidateGateName(request.GateName);
         var markdown = _redactor.Redact(request.Markdown);
         try
         {
-            var summary = WriteSummary(markdown);
+            var summary = await AppendAsync("no job summary", () => WriteSummary(markdown)).ConfigureAwait(false);
             var (annotations, withoutLine) = await WriteAnnotationsAsync(request.Regressions).ConfigureAwait(false);
-            var outputs = WriteOutputs(request);
+            var outputs = await AppendAsync("no step outputs", () => WriteOutputs(request)).ConfigureAwait(false);
             var comment = await PublishCommentAsync(request, markdown, cancellationToken).ConfigureAwait(false);
             var checkRun = await PublishCheckRunAsync(request, markdown, cancellationToken).ConfigureAwait(false);
             return new PublishOutcome(summary, comment, checkRun, outputs, annotations, withoutLine);
-        }
-        catch (GateException e)
-        {
-            throw new GateException(_redactor.Redact(e.Message));
         }
         finally
         {
             await _out.FlushAsync().ConfigureAwait(false);
             await _err.FlushAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>A file the runner gave that cannot be written fails only its step: the verdict still decides the exit code.</summary>
+    private async Task<PublishStep> AppendAsync(string headline, Func<PublishStep> append)
+    {
+        try
+        {
+            return append();
+        }
+        catch (GateException e)
+        {
+            var reason = _redactor.Redact(e.Message);
+            await _err.WriteLineAsync($"benchgate: {headline}: {reason}").ConfigureAwait(false);
+            return new PublishStep(PublishAction.Failed, reason);
         }
     }
 

@@ -372,6 +372,23 @@ public class GitHubPublisherTests
     }
 
     [Fact]
+    public async Task PublishAsync_SummaryFileUnwritable_FailsThatStepOnly()
+    {
+        // Given GITHUB_STEP_SUMMARY names a directory
+        await using var run = await PublishHarness.StartAsync();
+        Directory.CreateDirectory(run.SummaryPath);
+
+        // When the gate publishes
+        var outcome = await run.PublishAsync(Report("bench", "report"));
+
+        // Then the summary step failed with one line, and the comment was still written
+        Assert.Equal(PublishAction.Failed, outcome.Summary.Action);
+        Assert.StartsWith($"cannot append to GITHUB_STEP_SUMMARY file {run.SummaryPath}: ", outcome.Summary.Reason);
+        Assert.StartsWith("benchgate: no job summary: cannot append to GITHUB_STEP_SUMMARY file", run.ErrLines[0]);
+        Assert.Equal(PublishAction.Created, outcome.Comment.Action);
+    }
+
+    [Fact]
     public async Task PublishAsync_Regressions_AnnotateTheirFuncLinesAndSetOutputs()
     {
         // Given regressions in two examples/ packages and one benchmark that no longer exists
