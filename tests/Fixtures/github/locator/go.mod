@@ -1,0 +1,3 @@
+module benchgate.test/locator
+
+go 1.21
