@@ -13,6 +13,7 @@ public static class Cli
         var root = new RootCommand("benchgate: a benchmark regression gate for Go projects")
         {
             RunCommand.Create(context, args),
+            BaselineCommand.Create(context, args),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

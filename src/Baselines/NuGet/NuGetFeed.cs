@@ -20,6 +20,7 @@ internal sealed class NuGetFeed
     private const int PushTimeoutSeconds = 300;
     private readonly SourceRepository _repository;
     private readonly NuGetCredentials _credentials;
+    private readonly bool _allowInsecureConnections;
 
     public NuGetFeed(string source, bool isLocal, NuGetCredentials credentials)
     {
@@ -38,6 +39,7 @@ internal sealed class NuGetFeed
                     throw new GateException($"nuget:{source}: plain http:// is allowed only for a feed on this machine (127.0.0.1, localhost); use https://");
                 }
                 packageSource.AllowInsecureConnections = true;
+                _allowInsecureConnections = true;
             }
             if (credentials.Username is not null && credentials.Password is not null)
             {
@@ -85,15 +87,17 @@ internal sealed class NuGetFeed
                 ?? throw new GateException($"nuget:{Source}: the feed does not accept pushes (no PackagePublish resource)");
             try
             {
-                await update.Push(
+                await update.PushAsync(
                     [nupkgPath], symbolSource: "", PushTimeoutSeconds, disableBuffering: false,
                     getApiKey: _ => _credentials.ApiKey ?? "", getSymbolApiKey: _ => "", noServiceEndpoint: false,
-                    skipDuplicate: false, symbolPackageUpdateResource: null!, log).ConfigureAwait(false);
+                    skipDuplicate: false, allowSnupkg: false, _allowInsecureConnections, log).ConfigureAwait(false);
             }
             catch (HttpRequestException e) when (e.StatusCode == HttpStatusCode.Conflict)
             {
                 throw new PackageConflictException(identity, e);
             }
+            // Some refusals (for example of a plain-HTTP endpoint) are only logged, not thrown.
+            ThrowLoggedErrors(log, $"pushing {identity.Id} {identity.Version}");
             return true;
         });
 
@@ -103,7 +107,8 @@ internal sealed class NuGetFeed
         {
             var update = await _repository.GetResourceAsync<PackageUpdateResource>(cancellationToken).ConfigureAwait(false)
                 ?? throw new GateException($"nuget:{Source}: the feed does not accept deletions (no PackagePublish resource)");
-            await update.Delete(id, version.ToNormalizedString(), _ => _credentials.ApiKey ?? "", _ => true, noServiceEndpoint: false, log).ConfigureAwait(false);
+            await update.Delete(id, version.ToNormalizedString(), _ => _credentials.ApiKey ?? "", _ => true, noServiceEndpoint: false, _allowInsecureConnections, log).ConfigureAwait(false);
+            ThrowLoggedErrors(log, $"deleting {id} {version}");
             return true;
         });
 
@@ -125,6 +130,14 @@ internal sealed class NuGetFeed
                 }
             }
         });
+
+    private void ThrowLoggedErrors(ILogger log, string what)
+    {
+        if (log is CollectingLogger { Errors.Count: > 0 } collecting)
+        {
+            throw new GateException(_credentials.Scrub($"nuget:{Source}: {what} failed: {string.Join("; ", collecting.Errors)}"));
+        }
+    }
 
     private async Task<FindPackageByIdResource> FinderAsync(CancellationToken cancellationToken) =>
         await _repository.GetResourceAsync<FindPackageByIdResource>(cancellationToken).ConfigureAwait(false)

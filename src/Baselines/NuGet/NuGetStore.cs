@@ -102,7 +102,7 @@ public sealed class NuGetStore : IBaselineStore
             }
             var baseline = new StoredBaseline(key, _clock.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture), results);
             var entry = HistoryEntry.From(results, baseline.StoredUtc);
-            var package = new BaselinePackage(BaselineFile.Serialize(baseline), HistoryFile.Append(history, entry));
+            var package = new BaselinePackage(BaselineFile.SerializeChecked(baseline), HistoryFile.Append(history, entry));
             return (package, new StoreUpdate(baseline, entry, count + 1));
         });
 

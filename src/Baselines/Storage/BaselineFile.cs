@@ -26,6 +26,24 @@ public static class BaselineFile
         return JsonSerializer.Serialize(document, BaselineJsonContext.Default.BaselineDocument) + "\n";
     }
 
+    /// <summary>
+    /// The baseline as JSON text, after checking that the text reads back to the same results: a store never
+    /// writes a baseline it could not read (a <see cref="GateException"/> says why instead).
+    /// </summary>
+    public static string SerializeChecked(StoredBaseline baseline)
+    {
+        var text = Serialize(baseline);
+        try
+        {
+            _ = Parse(text, "the new baseline");
+        }
+        catch (GateException e)
+        {
+            throw new GateException($"cannot store these results: they would not read back ({e.Message})", e);
+        }
+        return text;
+    }
+
     /// <summary>Parses and checks a baseline file; any problem is a <see cref="GateException"/> naming <paramref name="source"/>.</summary>
     public static StoredBaseline Parse(string json, string source)
     {

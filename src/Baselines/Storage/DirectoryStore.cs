@@ -76,7 +76,7 @@ public sealed class DirectoryStore(string root, TimeProvider clock) : IBaselineS
         var directory = Path.GetDirectoryName(baselinePath)!;
         CreateDirectory(directory);
         RemoveStaleTemporaryFiles(directory);
-        AtomicFile.WriteAllText(baselinePath, BaselineFile.Serialize(baseline));
+        AtomicFile.WriteAllText(baselinePath, BaselineFile.SerializeChecked(baseline));
         AtomicFile.WriteAllText(historyPath, HistoryFile.Append(history, entry));
         return new StoreUpdate(baseline, entry, count + 1);
     }
@@ -115,6 +115,9 @@ public sealed class DirectoryStore(string root, TimeProvider clock) : IBaselineS
         }
         return baseline;
     }
+
+    /// <summary>The baseline file of <paramref name="key"/> (for tests and messages).</summary>
+    internal string BaselinePathOf(BaselineKey key) => PathOf(key, BaselineSuffix);
 
     private string PathOf(BaselineKey key, string suffix)
     {
