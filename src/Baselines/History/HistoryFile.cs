@@ -64,13 +64,16 @@ public static class HistoryFile
     private static List<string> Lines(string text) => [.. text.Split('\n').Where(l => l.Trim().Length > 0)];
 }
 
-/// <summary>Source-generated JSON metadata for history lines (compact: one entry per line).</summary>
+/// <summary>
+/// Source-generated JSON metadata for history lines (compact: one entry per line). Nulls are written
+/// (<c>"branch":null</c>): every property is required on reading, so an entry from a detached HEAD stays readable.
+/// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     WriteIndented = false,
     RespectNullableAnnotations = true,
     RespectRequiredConstructorParameters = true,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     AllowTrailingCommas = false,
     ReadCommentHandling = JsonCommentHandling.Disallow)]
 [JsonSerializable(typeof(HistoryEntry))]

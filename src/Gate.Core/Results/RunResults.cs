@@ -88,18 +88,23 @@ public sealed record BenchmarkFailure(string Package, string Name, string Messag
 /// <param name="GitBranch">Branch of the measured directory, when it is on one.</param>
 /// <param name="CommandLine">The benchgate arguments of the run.</param>
 /// <param name="StartedUtc">When the run started, ISO 8601 UTC.</param>
+/// <remarks>
+/// The nullable parameters are written even when null (<c>"gitCommit": null</c>): the reader requires every
+/// constructor parameter, so leaving them out would make a results file measured outside git (or on a detached
+/// HEAD) unreadable by the tool that wrote it.
+/// </remarks>
 public sealed record RunEnvironment(
     string Goos,
     string Goarch,
-    string? Cpu,
-    string? GoVersion,
-    string? Kernel,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Cpu,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? GoVersion,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Kernel,
     string Backend,
-    string? Module,
-    string? GitCommit,
-    string? GitBranch,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Module,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? GitCommit,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? GitBranch,
     IReadOnlyList<string> CommandLine,
-    string? StartedUtc)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? StartedUtc)
 {
     /// <summary>perf version, when the perf backend measured.</summary>
     public string? PerfVersion { get; init; }

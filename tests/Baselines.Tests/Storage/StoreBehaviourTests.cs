@@ -62,6 +62,27 @@ public abstract class StoreBehaviourTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UpdateThenRead_DetachedHeadWithoutGitFacts_StaysReadable()
+    {
+        // Given results measured outside git: no commit, no branch, no start time, no CPU model
+        var measured = SampleResults.Synthetic("c1", 1e-6);
+        var results = measured with { Environment = measured.Environment with { GitCommit = null, GitBranch = null, StartedUtc = null, Cpu = null } };
+        var key = KeyOf(results);
+
+        // When they are stored twice and read back
+        await OpenStore().UpdateAsync(key, results);
+        await OpenStore().UpdateAsync(key, results);
+
+        // Then the baseline and both history entries read back, with the unknowns still unknown
+        var read = await OpenStore().ReadAsync(key);
+        Assert.Null(read!.Results.Environment.GitCommit);
+        Assert.Null(read.Key.Environment.Cpu);
+        var history = await OpenStore().ReadHistoryAsync(key);
+        Assert.Equal(2, history.Count);
+        Assert.All(history, e => Assert.Null(e.Commit));
+    }
+
+    [Fact]
     public async Task Update_SeveralRuns_AppendsHistoryOldestFirstAndKeepsNewestBaseline()
     {
         // Given three runs of the same key
