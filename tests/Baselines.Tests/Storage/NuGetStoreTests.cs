@@ -117,6 +117,24 @@ public sealed class HttpFeedStoreTests : StoreBehaviourTests
     }
 
     [Fact]
+    public async Task Prune_ManyRevisions_KeepsOnlyTheNewestPackageVersion()
+    {
+        // Given four revisions on the feed
+        var key = BaselineKey.For(SampleResults.Synthetic("c0", 1e-6), "owner/repo", "main");
+        for (var i = 0; i < 4; i++)
+        {
+            await OpenStore().UpdateAsync(key, SampleResults.Synthetic($"c{i}", 1e-6));
+        }
+
+        // When pruned to two history entries
+        await OpenStore().PruneAsync(key, 2);
+
+        // Then one version is left (the pruned revision 5), holding the newest two entries
+        Assert.Equal(["1.0.5"], Server.VersionsOf(BaselinePackage.IdOf(key)));
+        Assert.Equal(["c2", "c3"], (await OpenStore().ReadHistoryAsync(key)).Select(e => e.Commit));
+    }
+
+    [Fact]
     public void Open_PlainHttpToAnotherMachine_IsRefused()
     {
         var error = Assert.Throws<GateException>(() => NuGetStore.Open("http://192.0.2.10/v3/index.json", Temp.Path, _ => null, Clock));
