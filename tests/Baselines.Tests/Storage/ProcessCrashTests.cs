@@ -4,11 +4,12 @@ using Gate.Baselines.Storage;
 using Gate.Baselines.Tests.Support;
 using Gate.Core.Results;
 using Gate.TestUtilities;
+using Xunit.Abstractions;
 
 namespace Gate.Baselines.Tests.Storage;
 
 /// <summary>Real <c>benchgate baseline update</c> processes on a real directory: killed mid-write, and racing.</summary>
-public sealed class ProcessCrashTests : IDisposable
+public sealed class ProcessCrashTests(ITestOutputHelper output) : IDisposable
 {
     private readonly TempDirectory _temp = new();
 
@@ -34,6 +35,10 @@ public sealed class ProcessCrashTests : IDisposable
         var seen = WaitForTemporaryFile(Path.GetDirectoryName(baselinePath)!, process, TimeSpan.FromMinutes(2));
         process.Kill(entireProcessTree: true);
         await process.WaitForExitAsync();
+        if (seen is not null && File.Exists(seen))
+        {
+            output.WriteLine($"killed with {new FileInfo(seen).Length:N0} bytes of the temporary baseline written; the results file has {new FileInfo(large).Length:N0}");
+        }
 
         // Then it was caught mid-write, and the previous baseline and history are as they were and readable
         Assert.True(seen is not null, "the update finished before its temporary file was seen: " + await process.StandardError.ReadToEndAsync());
