@@ -15,6 +15,7 @@ public static class Cli
             RunCommand.Create(context, args),
             MergeCommand.Create(context, args),
             DoctorCommand.Create(context),
+            BaselineCommand.Create(context, args),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

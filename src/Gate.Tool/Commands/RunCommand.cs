@@ -1,7 +1,4 @@
 using System.CommandLine;
-using Gate.Core;
-using Gate.Core.Config;
-using Gate.Core.Counters;
 using Gate.Core.GoBench;
 using Gate.Core.IO;
 using Gate.Core.Metrics;
@@ -16,24 +13,15 @@ internal static class RunCommand
 {
     public static Command Create(CliContext context, string[] commandLine)
     {
-        var packages = new Argument<string[]>("packages") { Description = "Go package patterns (default ./...)", Arity = ArgumentArity.ZeroOrMore };
-        var dir = new Option<string>("--dir") { Description = "Directory to run in (the Go module)", DefaultValueFactory = _ => "." };
-        var bench = new Option<string>("--bench") { Description = "Benchmarks to run: Go -bench regular expression", DefaultValueFactory = _ => "." };
-        var backend = new Option<string>("--backend") { Description = "How to measure: " + string.Join(" | ", BackendFactory.Names), DefaultValueFactory = _ => "go" };
-        backend.AcceptOnlyFromAmong([.. BackendFactory.Names]);
-        var events = new Option<string?>("--events") { Description = "perf events to count, comma-separated (--backend perf; default: " + string.Join(",", PerfEventList.Default) + ")" };
-        var samples = new Option<int>("--samples") { Description = "Samples per benchmark", DefaultValueFactory = _ => RunOptions.DefaultSamples };
-        var sampleTime = new Option<string>("--sample-time") { Description = "Target duration of one sample (Go duration)", DefaultValueFactory = _ => "100ms" };
+        var measure = new MeasureOptions();
         var output = new Option<string?>("--out") { Description = "Write results to FILE (atomically) instead of stdout" };
         var format = new Option<string?>("--format") { Description = "json | gobench | table (default: json with --out, table on stdout)" };
         format.AcceptOnlyFromAmong("json", "gobench", "table");
         var shard = new Option<string?>("--shard") { Description = "Measure only share I/N of the benchmarks (for CI matrices; join with merge)" };
         var shardCosts = new Option<string?>("--shard-costs") { Description = "Earlier results JSON whose timings balance the shards (default: balance by count)" };
 
-        var command = new Command("run", "Measure benchmarks and write the results")
-        {
-            packages, dir, bench, backend, events, samples, sampleTime, output, format, shard, shardCosts,
-        };
+        var command = new Command("run", "Measure benchmarks and write the results") { output, format, shard, shardCosts };
+        measure.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var outPath = parse.GetValue(output);
@@ -42,35 +30,12 @@ internal static class RunCommand
             {
                 AtomicFile.EnsureWritable(context.Resolve(outPath), outPath);
             }
-            if (!GoDuration.TryParse(parse.GetValue(sampleTime)!, out var duration) || duration <= TimeSpan.Zero)
-            {
-                throw new GateException($"--sample-time '{parse.GetValue(sampleTime)}' is not a positive Go duration such as 100ms or 1s");
-            }
-            var patterns = parse.GetValue(packages) is { Length: > 0 } given ? given : ["./..."];
-            var options = new RunOptions(
-                context.Resolve(parse.GetValue(dir)!),
-                patterns,
-                parse.GetValue(bench)!,
-                parse.GetValue(samples),
-                duration,
-                commandLine)
+            var options = measure.ToRunOptions(parse, context, commandLine) with
             {
                 Shard = parse.GetValue(shard) is { } share ? Shard.Parse(share) : null,
                 ShardCosts = parse.GetValue(shardCosts) is { } costs ? ShardCosts.FromResults(ResultsJson.ReadFile(context.Resolve(costs), costs)) : null,
             };
-            var progress = new ProgressPrinter(context.Err, context.ErrIsTerminal);
-            var warn = (string line) =>
-            {
-                progress.Finish();
-                context.Err.WriteLine("benchgate: " + line);
-            };
-            var measuring = await BackendFactory.CreateAsync(parse.GetValue(backend)!, new BackendOptions(parse.GetValue(events), warn), context.Processes, cancellationToken).ConfigureAwait(false);
-            var results = await new BenchmarkRunner(context.Processes, measuring, progress).RunAsync(options, cancellationToken).ConfigureAwait(false);
-            progress.Finish();
-            foreach (var line in FlagSummary.Lines(results))
-            {
-                await context.Err.WriteLineAsync("benchgate: " + line).ConfigureAwait(false);
-            }
+            var results = await measure.MeasureAsync(parse, context, options, cancellationToken).ConfigureAwait(false);
 
             var text = chosenFormat switch
             {
