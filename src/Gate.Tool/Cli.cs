@@ -15,6 +15,7 @@ public static class Cli
             RunCommand.Create(context, args),
             MergeCommand.Create(context, args),
             DoctorCommand.Create(context),
+            CompareCommand.Create(context),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -39,8 +39,8 @@ public sealed record CanaryCheck(CanaryState State, double? Change, double? PVal
     {
         if (old is null || @new is null || old.SecondsPerOp.Count == 0 || @new.SecondsPerOp.Count == 0)
         {
-            var which = old is null && @new is null ? "neither run" : old is null ? "the old run" : "the new run";
-            return new CanaryCheck(CanaryState.Missing, null, null, $"speed canary: {which} recorded none; a change of machine speed cannot be told from a change of code");
+            var which = old is null && @new is null ? "neither run recorded one" : old is null ? "the old run recorded none" : "the new run recorded none";
+            return new CanaryCheck(CanaryState.Missing, null, null, $"speed canary: {which}; a change of machine speed cannot be told from a change of code");
         }
         if (old.Name != @new.Name)
         {

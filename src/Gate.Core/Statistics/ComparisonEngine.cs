@@ -54,8 +54,9 @@ public static class ComparisonEngine
             }
         }
 
-        // Benjamini–Hochberg over every p-value of the run.
-        var tested = drafts.Where(d => d.PValue is not null).ToList();
+        // Benjamini–Hochberg over every p-value of the run. Comparisons whose samples are all one value carry no
+        // information (no test is possible: p is 1 by convention) and are not counted as tests.
+        var tested = drafts.Where(d => d.PValue is not null && d.Method != MannWhitneyMethod.AllEqual).ToList();
         var adjusted = BenjaminiHochberg.Adjust([.. tested.Select(d => d.PValue!.Value)]);
         for (var i = 0; i < tested.Count; i++)
         {
@@ -158,7 +159,7 @@ public static class ComparisonEngine
             if (!significant)
             {
                 verdict = Verdict.Unchanged;
-                reason = $"not significant (q={Format(d.QValue ?? 1)})";
+                reason = d.Method == MannWhitneyMethod.AllEqual ? "all samples are equal" : $"not significant (q={Format(d.QValue ?? 1)})";
             }
             else if (!relevant)
             {

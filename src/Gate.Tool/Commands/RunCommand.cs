@@ -8,6 +8,7 @@ using Gate.Core.Metrics;
 using Gate.Core.Reporting;
 using Gate.Core.Results;
 using Gate.Core.Running;
+using Gate.Core.Running.Canary;
 
 namespace Gate.Tool.Commands;
 
@@ -65,7 +66,7 @@ internal static class RunCommand
                 context.Err.WriteLine("benchgate: " + line);
             };
             var measuring = await BackendFactory.CreateAsync(parse.GetValue(backend)!, new BackendOptions(parse.GetValue(events), warn), context.Processes, cancellationToken).ConfigureAwait(false);
-            var results = await new BenchmarkRunner(context.Processes, measuring, progress).RunAsync(options, cancellationToken).ConfigureAwait(false);
+            var results = await new BenchmarkRunner(context.Processes, measuring, progress, new SpeedCanary(context.Processes)).RunAsync(options, cancellationToken).ConfigureAwait(false);
             progress.Finish();
             foreach (var line in FlagSummary.Lines(results))
             {
