@@ -22,14 +22,19 @@ public sealed record ChangeEstimate(double? Change, double? Shift, double? Low, 
         double? change = oldMedian == 0 ? (newMedian == 0 ? 0 : null) : newMedian / oldMedian - 1;
         int n1 = oldSorted.Length, n2 = newSorted.Length;
         var positive = oldSorted[0] > 0 && newSorted[0] > 0;
+        Span<double> transformed = n2 <= 256 ? stackalloc double[n2] : new double[n2];
+        for (var j = 0; j < n2; j++)
+        {
+            transformed[j] = positive ? Math.Log(newSorted[j]) : newSorted[j];
+        }
         var pairs = new double[n1 * n2];
         var p = 0;
         foreach (var x in oldSorted)
         {
             var lx = positive ? Math.Log(x) : x;
-            foreach (var y in newSorted)
+            foreach (var y in transformed)
             {
-                pairs[p++] = (positive ? Math.Log(y) : y) - lx;
+                pairs[p++] = y - lx;
             }
         }
         Array.Sort(pairs);

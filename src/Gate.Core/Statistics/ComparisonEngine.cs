@@ -28,6 +28,19 @@ public static class ComparisonEngine
         var environment = EnvironmentCheck.Of(old.Environment, @new.Environment);
         var canary = CanaryCheck.Of(old.Canary, @new.Canary, options.Canary, test);
         var needed = SamplesNeeded(options.Q);
+        var intervals = new Dictionary<int, MedianInterval>();
+        SampleSummary? Summarise(double[] sorted)
+        {
+            if (sorted.Length == 0)
+            {
+                return null;
+            }
+            if (!intervals.TryGetValue(sorted.Length, out var interval))
+            {
+                intervals[sorted.Length] = interval = MedianInterval.For(sorted.Length, options.Confidence);
+            }
+            return SampleSummary.Of(sorted, interval, options.Confidence);
+        }
 
         var drafts = new List<Draft>();
         var newByKey = new Dictionary<(string, string, int), BenchmarkResult>();
@@ -92,8 +105,8 @@ public static class ComparisonEngine
                 var info = newInfo ?? oldInfo!;
                 var draft = new Draft(any.Package, any.Name, any.Procs, info, options.Thresholds.For(new ThresholdKey(any.Package, any.Name, info)))
                 {
-                    Old = oldValues.Length > 0 ? SampleSummary.Of(oldValues, options.Confidence) : null,
-                    New = newValues.Length > 0 ? SampleSummary.Of(newValues, options.Confidence) : null,
+                    Old = Summarise(oldValues),
+                    New = Summarise(newValues),
                 };
                 drafts.Add(draft);
                 if (draft.Old is null || draft.New is null)

@@ -150,42 +150,68 @@ public sealed class MannWhitney
     /// </summary>
     private static double ExactWithTies(List<(int Size, int Ones)> groups, int n1, long doubledU)
     {
-        var n = groups.Sum(g => g.Size);
+        var n = 0;
+        var largest = 1;
+        foreach (var (size, _) in groups)
+        {
+            n += size;
+            largest = Math.Max(largest, size);
+        }
         var limit = (int)(doubledU + (long)n1 * (n1 + 1));
         var width = limit + 1;
         var ways = new double[(n1 + 1) * width];
+        // Per row k, the range of sums reached so far (empty when low > high).
+        var low = new int[n1 + 1];
+        var high = new int[n1 + 1];
+        Array.Fill(low, int.MaxValue);
+        Array.Fill(high, -1);
         ways[0] = 1;
+        low[0] = high[0] = 0;
+        var choose = new double[largest + 1];
         var position = 0;
-        var seen = 0;
         foreach (var (size, _) in groups)
         {
             var doubledMidrank = 2 * position + size + 1;
-            // Descending k: rows k − c (c ≥ 1) still hold the counts before this group.
-            for (var k = Math.Min(n1, seen + size); k >= 1; k--)
+            for (var c = 0; c <= size; c++)
+            {
+                choose[c] = Combinatorics.Choose(size, c);
+            }
+            var remainingAfter = n - position - size;
+            // Descending k: rows k − c (c ≥ 1) still hold the counts before this group. Rows that can no longer
+            // reach n1 with the groups left are skipped.
+            for (var k = Math.Min(n1, position + size); k >= Math.Max(1, n1 - remainingAfter); k--)
             {
                 var row = k * width;
                 for (var c = 1; c <= size && c <= k; c++)
                 {
-                    var from = (k - c) * width;
-                    var step = c * doubledMidrank;
-                    var weight = Combinatorics.Choose(size, c);
-                    for (var s = limit; s >= step; s--)
+                    var fromRow = k - c;
+                    if (low[fromRow] > high[fromRow])
                     {
-                        var w = ways[from + s - step];
-                        if (w != 0)
-                        {
-                            ways[row + s] += w * weight;
-                        }
+                        continue;
                     }
+                    var step = c * doubledMidrank;
+                    var first = low[fromRow] + step;
+                    var last = Math.Min(limit, high[fromRow] + step);
+                    if (first > last)
+                    {
+                        continue;
+                    }
+                    var from = fromRow * width - step;
+                    var weight = choose[c];
+                    for (var sum = first; sum <= last; sum++)
+                    {
+                        ways[row + sum] += ways[from + sum] * weight;
+                    }
+                    low[k] = Math.Min(low[k], first);
+                    high[k] = Math.Max(high[k], last);
                 }
             }
             position += size;
-            seen += size;
         }
         var below = 0.0;
-        for (var s = 0; s <= limit; s++)
+        for (var sum = Math.Max(0, low[n1]); sum <= Math.Min(limit, high[n1]); sum++)
         {
-            below += ways[n1 * width + s];
+            below += ways[n1 * width + sum];
         }
         return below / Math.Exp(Combinatorics.LogChoose(n, n1));
     }

@@ -39,13 +39,16 @@ public sealed record SampleSummary(int Count, double Median, double Low, double 
     public bool AllEqual { get; init; }
 
     /// <summary>Summarises <paramref name="sorted"/> (ascending, at least one value).</summary>
-    public static SampleSummary Of(ReadOnlySpan<double> sorted, double confidence = DefaultConfidence)
+    public static SampleSummary Of(ReadOnlySpan<double> sorted, double confidence = DefaultConfidence) =>
+        Of(sorted, MedianInterval.For(sorted.Length, confidence), confidence);
+
+    /// <summary>Summarises <paramref name="sorted"/> with an interval already computed for its size.</summary>
+    public static SampleSummary Of(ReadOnlySpan<double> sorted, MedianInterval interval, double confidence)
     {
         if (sorted.Length == 0)
         {
             throw new ArgumentException("a summary needs at least one value", nameof(sorted));
         }
-        var interval = MedianInterval.For(sorted.Length, confidence);
         var low = interval.LowOrder < 1 ? double.NegativeInfinity : sorted[interval.LowOrder - 1];
         var high = interval.HighOrder > sorted.Length ? double.PositiveInfinity : sorted[interval.HighOrder - 1];
         var warnings = double.IsInfinity(low) || double.IsInfinity(high)
