@@ -1,6 +1,7 @@
 using System.Globalization;
 using Gate.Core.Statistics;
 using Gate.TestUtilities;
+using Xunit.Abstractions;
 
 namespace Gate.Core.Tests.Statistics;
 
@@ -9,7 +10,7 @@ namespace Gate.Core.Tests.Statistics;
 /// with benchstat's own verdicts beside each pair). For every row benchstat prints, BenchGate's medians, p-value
 /// and change agree with benchstat's to the precision benchstat prints.
 /// </summary>
-public class BenchstatCorpusTests
+public class BenchstatCorpusTests(ITestOutputHelper output)
 {
     public static TheoryData<string> Pairs => new() { "aa-strings", "aa-crc32", "aa-utf8", "shift-strings" };
 
@@ -35,6 +36,7 @@ public class BenchstatCorpusTests
         var report = Compare(pair);
 
         // Then every p-value agrees to three decimals, and every change benchstat prints agrees to two
+        output.WriteLine($"{pair}: {expected.Count} rows, {expected.Count(r => r.Significant)} significant, {expected.Count(r => r.P != "1.000")} with p < 1");
         foreach (var row in expected)
         {
             var ours = Row(report, row);
