@@ -47,7 +47,7 @@ public class CompareBenchmarks
             }
             benchmarks.Add(new BenchmarkResult("example.com/m", "BenchmarkB" + i, 2, 1000, metrics, samples));
         }
-        return new RunResults(null, 1, new RunEnvironment("linux", "amd64", "cpu", "go1.23.5", null, "go", null, null, null, [], null), benchmarks, []);
+        return new RunResults(null, 1, new RunEnvironment("linux", "amd64", "go", [], Cpu: "cpu", GoVersion: "go1.23.5"), benchmarks, []);
     }
 
     private static double Round4(double value)

@@ -6,7 +6,7 @@ namespace Gate.Statistics.SimulationTests;
 /// <summary>Builds a pair of simulated runs: <c>m</c> benchmarks of sec/op, each side drawn from a noise model.</summary>
 public static class SimulatedRuns
 {
-    private static readonly RunEnvironment Environment = new("linux", "amd64", "sim", "go1.23.5", null, "go", null, null, null, [], null);
+    private static readonly RunEnvironment Environment = new("linux", "amd64", "go", [], Cpu: "sim", GoVersion: "go1.23.5");
 
     /// <summary>Every threshold zero: isolates the statistical control from the practical thresholds.</summary>
     public sealed class NoThresholds : IThresholdProvider

@@ -62,7 +62,7 @@ public static class ComparisonInput
                 _ => throw new GateException($"{file.Path}: the file mixes environments ({key}: {values[0]} and {values[1]})"),
             };
         }
-        var environment = new RunEnvironment(Only("goos") ?? "", Only("goarch") ?? "", Only("cpu"), null, null, "", null, null, null, [], null);
+        var environment = new RunEnvironment(Only("goos") ?? "", Only("goarch") ?? "", "", [], Cpu: Only("cpu"));
         return new RunResults(null, RunResults.CurrentSchemaVersion, environment, GoMetrics.Group(file.Results), []);
     }
 

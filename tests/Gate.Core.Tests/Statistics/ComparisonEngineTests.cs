@@ -93,7 +93,7 @@ public class ComparisonEngineTests
     [InlineData("backend", "backend: go vs perf")]
     public void Compare_IncompatibleEnvironments_EverythingIncomparable(string what, string mismatch)
     {
-        var environment = new RunEnvironment("linux", "amd64", "AMD EPYC", "go1.23.5", null, "go", null, null, null, [], null) { CacheModel = "I1=32768,8,64" };
+        var environment = new RunEnvironment("linux", "amd64", "go", [], Cpu: "AMD EPYC", GoVersion: "go1.23.5") { CacheModel = "I1=32768,8,64" };
         var other = what switch
         {
             "cpu" => environment with { Cpu = "Intel Xeon" },
@@ -115,7 +115,7 @@ public class ComparisonEngineTests
     [Fact]
     public void Compare_PatchVersionsDiffer_Compatible()
     {
-        var environment = new RunEnvironment("linux", "amd64", "AMD EPYC", "go1.23.5", null, "go", null, null, null, [], null);
+        var environment = new RunEnvironment("linux", "amd64", "go", [], Cpu: "AMD EPYC", GoVersion: "go1.23.5");
         var old = new Runs { Environment = environment }.With("BenchmarkA", "sec/op", Runs.Around(1)).Build();
         var @new = new Runs { Environment = environment with { GoVersion = "go1.23.9" } }.With("BenchmarkA", "sec/op", Runs.Around(1)).Build();
 

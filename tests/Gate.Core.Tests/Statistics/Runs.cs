@@ -8,7 +8,7 @@ public sealed class Runs
 {
     private readonly List<BenchmarkResult> _benchmarks = [];
 
-    public RunEnvironment Environment { get; init; } = new("linux", "amd64", "AMD EPYC", "go1.23.5", null, "go", null, null, null, [], null);
+    public RunEnvironment Environment { get; init; } = new("linux", "amd64", "go", [], Cpu: "AMD EPYC", GoVersion: "go1.23.5");
 
     public CanaryRecord? Canary { get; init; }
 
