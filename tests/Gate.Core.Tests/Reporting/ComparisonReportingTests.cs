@@ -60,6 +60,7 @@ public class ComparisonReportingTests
         Assert.DoesNotContain("<a href", html);
         Assert.DoesNotContain("<code>", html);
         Assert.Contains("X/&lt;script&gt;alert(1)&lt;/script&gt;|*bold*_[link](http://x)`code`&amp;amp;", html);
+        Assert.DoesNotContain("href", html);
         var row = html.Split("<tr>").Single(r => r.Contains("script", StringComparison.Ordinal));
         Assert.Equal(8, row.Split("<td").Length - 1);
     }
@@ -131,7 +132,7 @@ public class ComparisonReportingTests
     [Fact]
     public void MarkdownText_Escape_NeutralisesEverySpecialCharacter()
     {
-        Assert.Equal("a\\|b &lt;i&gt; \\*c\\* \\_d\\_ \\`e\\` \\[f\\]\\(g\\) &amp; \\#", MarkdownText.Escape("a|b <i> *c* _d_ `e` [f](g) & #"));
+        Assert.Equal("a\\|b &lt;i&gt; \\*c\\* \\_d\\_ \\`e\\` \\[f\\](g) &amp; \\# http\\://x www\\.y 1.5", MarkdownText.Escape("a|b <i> *c* _d_ `e` [f](g) & # http://x www.y 1.5"));
         Assert.Equal("two lines", MarkdownText.Escape("two\nlines"));
     }
 
