@@ -42,6 +42,10 @@ public sealed record CanaryCheck(CanaryState State, double? Change, double? PVal
             var which = old is null && @new is null ? "neither run recorded one" : old is null ? "the old run recorded none" : "the new run recorded none";
             return new CanaryCheck(CanaryState.Missing, null, null, $"speed canary: {which}; a change of machine speed cannot be told from a change of code");
         }
+        if (old.SecondsPerOp.Concat(@new.SecondsPerOp).Any(t => !(t > 0) || !double.IsFinite(t)))
+        {
+            return new CanaryCheck(CanaryState.Missing, null, null, "speed canary: a timing is not a positive number; not compared");
+        }
         if (old.Name != @new.Name)
         {
             return new CanaryCheck(CanaryState.Missing, null, null, $"speed canary: different canaries ({old.Name} vs {@new.Name}); not compared");

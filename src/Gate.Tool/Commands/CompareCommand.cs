@@ -43,8 +43,8 @@ internal static class CompareCommand
             var report = ComparisonEngine.Compare(old, @new, options);
 
             var chosen = parse.GetValue(format)!;
-            var colour = context.OutIsTerminal && outPath is null && Environment.GetEnvironmentVariable("NO_COLOR") is null;
-            var text = Render(report, chosen, colour);
+            var colour = context.OutIsTerminal && Environment.GetEnvironmentVariable("NO_COLOR") is null;
+            var text = Render(report, chosen, colour && outPath is null);
             if (outPath is null)
             {
                 await context.Out.WriteAsync(text).ConfigureAwait(false);
@@ -54,7 +54,7 @@ internal static class CompareCommand
                 AtomicFile.WriteAllText(context.Resolve(outPath), text);
                 if (chosen != "table")
                 {
-                    await context.Out.WriteAsync(ComparisonTable.Render(report, context.OutIsTerminal)).ConfigureAwait(false);
+                    await context.Out.WriteAsync(ComparisonTable.Render(report, colour)).ConfigureAwait(false);
                 }
                 await context.Err.WriteLineAsync($"benchgate: wrote the {chosen} report to {outPath}").ConfigureAwait(false);
             }

@@ -9,7 +9,7 @@ namespace Gate.Core.Tests.Config;
 
 public class BenchGateConfigTests
 {
-    private static readonly JsonSchema Schema = JsonSchema.FromFile(Path.Combine(RepoPaths.Root, "schemas", "benchgate.schema.json"));
+    private static readonly JsonSchema Schema = JsonSchema.FromFile(Path.Combine(RepoPaths.Root, "schemas", "benchgate.schema.json"), new BuildOptions { SchemaRegistry = new SchemaRegistry() });
 
     public static TheoryData<string> Valid => Files("valid-");
 
