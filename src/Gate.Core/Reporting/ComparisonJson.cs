@@ -8,7 +8,8 @@ namespace Gate.Core.Reporting;
 /// <summary>
 /// The comparison as JSON for machines: every number of the report (medians and intervals, changes and their
 /// interval, p- and q-values, thresholds, verdicts with reasons, geomeans, environment and canary checks).
-/// The same shape from <c>benchgate compare</c> and <c>benchgate check</c>. Infinite interval ends are null.
+/// The same shape from <c>benchgate compare</c> and <c>benchgate check</c>; schema: schemas/comparison.v1.schema.json.
+/// Infinite interval ends are null.
 /// </summary>
 public static class ComparisonJson
 {

@@ -3,6 +3,8 @@ using Gate.Core.Reporting;
 using Gate.Core.Results;
 using Gate.Core.Statistics;
 using Gate.Core.Tests.Statistics;
+using Gate.TestUtilities;
+using Json.Schema;
 using Markdig;
 
 namespace Gate.Core.Tests.Reporting;
@@ -127,6 +129,18 @@ public class ComparisonReportingTests
         Assert.Equal("missing", document.Canary.State);
         Assert.Single(document.Geomeans);
         Assert.Contains("\"qValue\": " + ours.QValue!.Value.ToString("R", CultureInfo.InvariantCulture), json);
+    }
+
+    [Fact]
+    public void Json_SchemaAcceptsReportsRejectsBrokenOnes()
+    {
+        var schema = JsonSchema.FromFile(Path.Combine(RepoPaths.Root, "schemas", "comparison.v1.schema.json"), new BuildOptions { SchemaRegistry = new SchemaRegistry() });
+        var json = ComparisonJson.Serialize(Report());
+
+        Assert.True(schema.Evaluate(System.Text.Json.JsonDocument.Parse(json).RootElement).IsValid);
+        var broken = json.Replace("\"verdict\": \"regression\"", "\"verdict\": \"worse\"", StringComparison.Ordinal);
+        Assert.NotEqual(json, broken);
+        Assert.False(schema.Evaluate(System.Text.Json.JsonDocument.Parse(broken).RootElement).IsValid);
     }
 
     [Fact]
