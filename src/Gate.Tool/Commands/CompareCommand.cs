@@ -58,8 +58,8 @@ internal static class CompareCommand
                 }
                 await context.Err.WriteLineAsync($"benchgate: wrote the {chosen} report to {outPath}").ConfigureAwait(false);
             }
-            var failOnValue = parse.GetValue(failOn) ?? settings.FailOn ?? "regression";
-            return report.HasRegression && failOnValue == "regression" ? (int)ExitCodes.Regression : (int)ExitCodes.Success;
+            var policy = GateDecision.ParseFailOn(parse.GetValue(failOn) ?? settings.FailOn, "--fail-on");
+            return GateDecision.Fails(report, policy) ? (int)ExitCodes.Regression : (int)ExitCodes.Success;
         });
         return command;
     }
