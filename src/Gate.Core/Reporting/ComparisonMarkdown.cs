@@ -28,7 +28,7 @@ public static class ComparisonMarkdown
         if (rest.Count > 0 || report.Geomeans.Count > 0)
         {
             var counts = string.Join(", ", rest.GroupBy(c => c.Verdict).Select(g => $"{g.Count()} {g.Key.Name()}"));
-            text.Append("<details><summary>").Append(MarkdownText.Escape(counts.Length > 0 ? counts : "geomeans")).Append("</summary>\n\n");
+            text.Append("<details><summary>").Append(MarkdownText.EscapeHtml(counts.Length > 0 ? counts : "geomeans")).Append("</summary>\n\n");
             if (rest.Count > 0)
             {
                 Rows(text, rest);
