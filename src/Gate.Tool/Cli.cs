@@ -16,6 +16,7 @@ public static class Cli
             MergeCommand.Create(context, args),
             DoctorCommand.Create(context),
             BaselineCommand.Create(context, args),
+            CompareCommand.Create(context),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -10,6 +10,9 @@ namespace Gate.Tool;
 /// <param name="Cancellation">Cancelled on Ctrl+C.</param>
 public sealed record CliContext(TextWriter Out, TextWriter Err, bool ErrIsTerminal, string WorkingDirectory, CancellationToken Cancellation)
 {
+    /// <summary>True when stdout is a terminal: reports may then use colour.</summary>
+    public bool OutIsTerminal { get; init; }
+
     /// <summary>Starts processes.</summary>
     public IProcessRunner Processes { get; init; } = new ProcessRunner();
 

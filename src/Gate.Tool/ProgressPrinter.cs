@@ -1,24 +1,20 @@
-using System.Diagnostics;
 using System.Globalization;
 using Gate.Core.Running;
 
 namespace Gate.Tool;
 
 /// <summary>
-/// Shows run progress on stderr: on a terminal one line updated in place; otherwise a line when a stage
-/// starts and then at most every few seconds, so that CI logs stay short.
+/// Shows run progress on stderr: on a terminal one line updated in place; otherwise a line when a stage starts and
+/// then one at each tenth of the stage, so that CI logs stay short and show the same lines on any machine.
 /// </summary>
 internal sealed class ProgressPrinter(TextWriter err, bool isTerminal) : IProgress<RunProgress>
 {
-    private static readonly TimeSpan LogInterval = TimeSpan.FromSeconds(5);
-    private readonly Stopwatch _sinceLast = Stopwatch.StartNew();
     private string _stage = "";
+    private int _tenth = -1;
     private bool _lineOpen;
 
     public void Report(RunProgress value)
     {
-        var stageChanged = value.Stage != _stage;
-        _stage = value.Stage;
         var line = Format(value);
         if (isTerminal)
         {
@@ -26,13 +22,17 @@ internal sealed class ProgressPrinter(TextWriter err, bool isTerminal) : IProgre
             _lineOpen = true;
             return;
         }
-        if (stageChanged || _sinceLast.Elapsed >= LogInterval || (value.Done == value.Total && value.Total > 0))
+        var tenth = value.Total > 0 ? value.Done * 10 / value.Total : 0;
+        if (value.Stage != _stage)
         {
-            if (stageChanged || value.Done < value.Total)
-            {
-                err.WriteLine(line);
-            }
-            _sinceLast.Restart();
+            _stage = value.Stage;
+            _tenth = tenth;
+            err.WriteLine(line);
+        }
+        else if (tenth > _tenth && value.Done < value.Total)
+        {
+            _tenth = tenth;
+            err.WriteLine(line);
         }
     }
 

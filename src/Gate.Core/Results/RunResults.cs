@@ -138,4 +138,17 @@ public sealed record RunResults(
 
     /// <summary>The schema's identifier, written as <c>$schema</c>.</summary>
     public const string SchemaId = "https://github.com/benchgate/benchgate/raw/main/schemas/results.v1.schema.json";
+
+    /// <summary>The machine-speed canary timed between sample rounds, when the run recorded one.</summary>
+    public CanaryRecord? Canary { get; init; }
 }
+
+/// <summary>
+/// The machine-speed canary of a run: a fixed CPU-bound Go benchmark shipped with BenchGate, timed with a fixed
+/// iteration count before the first sample round and after every round. If it moved between two runs, so did the
+/// machine's speed, and their wall times cannot be compared as they are.
+/// </summary>
+/// <param name="Name">The canary benchmark's name (its version: a different canary is not comparable).</param>
+/// <param name="Iterations">The fixed iteration count of every timing.</param>
+/// <param name="SecondsPerOp">The timings, in the order they were taken.</param>
+public sealed record CanaryRecord(string Name, long Iterations, IReadOnlyList<double> SecondsPerOp);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Gate.Core.Counters;
 using Gate.Core.Results;
+using Gate.Core.Running.Canary;
 
 namespace Gate.Core.Running;
 
@@ -9,8 +10,9 @@ namespace Gate.Core.Running;
 /// The measuring half of the pipeline: discover (go list, test binary -test.list) → build (go test -c, once
 /// per package) → calibrate (N per benchmark, natively) → measure (K samples per benchmark through a backend,
 /// interleaved round robin so that the machine's drift spreads over all benchmarks) → results.
+/// With a <paramref name="canary"/>, the machine-speed canary is timed before the first round and after every round.
 /// </summary>
-public sealed class BenchmarkRunner(IProcessRunner runner, IMeasurementBackend backend, IProgress<RunProgress>? progress = null)
+public sealed class BenchmarkRunner(IProcessRunner runner, IMeasurementBackend backend, IProgress<RunProgress>? progress = null, ISpeedCanary? canary = null)
 {
     /// <summary>Runs the benchmarks. Environment and usage errors throw <see cref="GateException"/> before measuring.</summary>
     public async Task<RunResults> RunAsync(RunOptions options, CancellationToken cancellationToken = default)
@@ -69,7 +71,8 @@ public sealed class BenchmarkRunner(IProcessRunner runner, IMeasurementBackend b
             {
                 throw new GateException($"-bench '{options.Bench}' matches no benchmark in {patterns}");
             }
-            var benchmarks = await MeasureAsync(targets, options.Samples, failures, cancellationToken).ConfigureAwait(false);
+            var timeCanary = canary is not null && targets.Count > 0 && await canary.PrepareAsync(go.GoPath, workDirectory.FullName, cancellationToken).ConfigureAwait(false);
+            var benchmarks = await MeasureAsync(targets, options.Samples, failures, timeCanary, cancellationToken).ConfigureAwait(false);
 
             var probe = new EnvironmentProbe(runner);
             var (commit, branch) = await probe.GitAsync(groups[0].Directory, cancellationToken).ConfigureAwait(false);
@@ -85,7 +88,7 @@ public sealed class BenchmarkRunner(IProcessRunner runner, IMeasurementBackend b
                 StartedUtc = started.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
                 Shard = options.Shard?.ToString(),
             });
-            return new RunResults(RunResults.SchemaId, RunResults.CurrentSchemaVersion, environment, benchmarks, failures);
+            return new RunResults(RunResults.SchemaId, RunResults.CurrentSchemaVersion, environment, benchmarks, failures) { Canary = timeCanary ? canary!.Record : null };
         }
         finally
         {
@@ -171,15 +174,20 @@ public sealed class BenchmarkRunner(IProcessRunner runner, IMeasurementBackend b
         return (targets, cpu);
     }
 
-    private async Task<List<BenchmarkResult>> MeasureAsync(List<BenchmarkTarget> targets, int samples, List<BenchmarkFailure> failures, CancellationToken cancellationToken)
+    private async Task<List<BenchmarkResult>> MeasureAsync(List<BenchmarkTarget> targets, int samples, List<BenchmarkFailure> failures, bool timeCanary, CancellationToken cancellationToken)
     {
         var collected = targets.Select(_ => new SampleCollector()).ToArray();
         var failed = new bool[targets.Count];
         var total = targets.Count * samples;
         var done = 0;
         var watch = Stopwatch.StartNew();
+        var position = 0;
         foreach (var index in SampleSchedule.RoundRobin(targets.Count, samples))
         {
+            if (timeCanary && position++ % targets.Count == 0)
+            {
+                await canary!.TimeAsync(cancellationToken).ConfigureAwait(false);
+            }
             if (failed[index])
             {
                 total--;
@@ -196,6 +204,10 @@ public sealed class BenchmarkRunner(IProcessRunner runner, IMeasurementBackend b
                 continue;
             }
             collected[index].Add(outcome);
+        }
+        if (timeCanary)
+        {
+            await canary!.TimeAsync(cancellationToken).ConfigureAwait(false);
         }
         Report("measure", done, total, "", TimeSpan.Zero);
         var results = new List<BenchmarkResult>();

@@ -5,6 +5,7 @@ using Gate.Core.Counters;
 using Gate.Core.Reporting;
 using Gate.Core.Results;
 using Gate.Core.Running;
+using Gate.Core.Running.Canary;
 
 namespace Gate.Tool.Commands;
 
@@ -68,7 +69,7 @@ internal sealed class MeasureOptions
             context.Err.WriteLine("benchgate: " + line);
         };
         var backend = await BackendFactory.CreateAsync(parse.GetValue(Backend)!, new BackendOptions(parse.GetValue(Events), warn), context.Processes, cancellationToken).ConfigureAwait(false);
-        var results = await new BenchmarkRunner(context.Processes, backend, progress).RunAsync(options, cancellationToken).ConfigureAwait(false);
+        var results = await new BenchmarkRunner(context.Processes, backend, progress, new SpeedCanary(context.Processes)).RunAsync(options, cancellationToken).ConfigureAwait(false);
         progress.Finish();
         foreach (var line in FlagSummary.Lines(results))
         {

@@ -53,6 +53,26 @@ public class ResultsMergerTests
     }
 
     [Fact]
+    public void Merge_ShardsWithCanaries_PoolsTheTimings()
+    {
+        RunResults WithCanary(RunResults r, params double[] timings) => r with { Canary = new CanaryRecord("canary-v1", 1000, timings) };
+
+        var merged = ResultsMerger.Merge([("a.json", WithCanary(ShardOf(1, 2, i => i < 3), 1, 2)), ("b.json", WithCanary(ShardOf(2, 2, i => i >= 3), 3))], ["merge"]);
+
+        Assert.Equal([1.0, 2.0, 3.0], merged.Canary!.SecondsPerOp);
+    }
+
+    [Fact]
+    public void Merge_OneShardWithoutCanary_NoCanary()
+    {
+        var withCanary = ShardOf(1, 2, i => i < 3) with { Canary = new CanaryRecord("canary-v1", 1000, [1.0]) };
+
+        var merged = ResultsMerger.Merge([("a.json", withCanary), ("b.json", ShardOf(2, 2, i => i >= 3))], ["merge"]);
+
+        Assert.Null(merged.Canary);
+    }
+
+    [Fact]
     public void Merge_SameBenchmarkTwice_Refused()
     {
         var error = Assert.Throws<GateException>(() => ResultsMerger.Merge([("a.json", ShardOf(1, 2, _ => true)), ("b.json", ShardOf(2, 2, i => i == 3))], ["merge"]));

@@ -1,0 +1,105 @@
+using System.Globalization;
+using Gate.Core.GoBench;
+using Gate.Core.Results;
+
+namespace Gate.Core.Running.Canary;
+
+/// <summary>A timing taken between sample rounds; the runner calls it and records what it measured.</summary>
+public interface ISpeedCanary
+{
+    /// <summary>Builds and calibrates the canary with <paramref name="goPath"/> in <paramref name="workDirectory"/>; false when it cannot run (the run goes on without it).</summary>
+    Task<bool> PrepareAsync(string goPath, string workDirectory, CancellationToken cancellationToken);
+
+    /// <summary>Times the canary once.</summary>
+    Task TimeAsync(CancellationToken cancellationToken);
+
+    /// <summary>The timings so far, or null when the canary could not run.</summary>
+    CanaryRecord? Record { get; }
+}
+
+/// <summary>
+/// The machine-speed canary: BenchGate's own Go benchmark (an embedded module, standard library only), built
+/// with the user's Go, calibrated once to about <see cref="TargetTime"/> per timing, then run with that fixed
+/// iteration count whenever the runner asks (before the first sample round and after every round).
+/// </summary>
+public sealed class SpeedCanary(IProcessRunner runner) : ISpeedCanary
+{
+    /// <summary>The canary's name, recorded with its timings; change it whenever the loop changes.</summary>
+    public const string Name = "benchgate-canary-v1";
+
+    /// <summary>Target duration of one timing.</summary>
+    public static readonly TimeSpan TargetTime = TimeSpan.FromMilliseconds(20);
+
+    private readonly List<double> _timings = [];
+    private string? _binary;
+    private string? _directory;
+    private long _iterations;
+
+    /// <inheritdoc />
+    public CanaryRecord? Record => _binary is null || _timings.Count == 0 ? null : new CanaryRecord(Name, _iterations, [.. _timings]);
+
+    /// <inheritdoc />
+    public async Task<bool> PrepareAsync(string goPath, string workDirectory, CancellationToken cancellationToken)
+    {
+        var directory = Path.Combine(workDirectory, "canary");
+        Directory.CreateDirectory(directory);
+        foreach (var (name, text) in ModuleFiles())
+        {
+            await File.WriteAllTextAsync(Path.Combine(directory, name), text, cancellationToken).ConfigureAwait(false);
+        }
+        var binary = Path.Combine(directory, "canary.test");
+        var environment = new Dictionary<string, string?> { ["GOWORK"] = "off", ["GOFLAGS"] = "-mod=mod", ["CGO_ENABLED"] = "0" };
+        var build = await runner.RunAsync(new ProcessSpec(goPath, ["test", "-c", "-o", binary, "."], directory, environment, TimeSpan.FromMinutes(5)), cancellationToken).ConfigureAwait(false);
+        if (!build.Succeeded || !File.Exists(binary))
+        {
+            return false;
+        }
+        var seconds = TargetTime.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+        var calibration = await RunAsync(binary, directory, seconds + "s", cancellationToken).ConfigureAwait(false);
+        if (calibration is null)
+        {
+            return false;
+        }
+        (_binary, _directory, _iterations) = (binary, directory, calibration.Value.Iterations);
+        return true;
+    }
+
+    /// <inheritdoc />
+    public async Task TimeAsync(CancellationToken cancellationToken)
+    {
+        if (_binary is null)
+        {
+            return;
+        }
+        var timing = await RunAsync(_binary, _directory!, _iterations.ToString(CultureInfo.InvariantCulture) + "x", cancellationToken).ConfigureAwait(false);
+        if (timing is { } value)
+        {
+            _timings.Add(value.SecondsPerOp);
+        }
+    }
+
+    /// <summary>The embedded Go module: (file name, text) pairs.</summary>
+    public static IEnumerable<(string Name, string Text)> ModuleFiles()
+    {
+        var assembly = typeof(SpeedCanary).Assembly;
+        foreach (var name in new[] { "go.mod", "canary_test.go" })
+        {
+            using var stream = assembly.GetManifestResourceStream("Gate.Core.Canary." + name)
+                ?? throw new InvalidOperationException("embedded canary file missing: " + name);
+            using var reader = new StreamReader(stream);
+            yield return (name, reader.ReadToEnd());
+        }
+    }
+
+    private async Task<(long Iterations, double SecondsPerOp)?> RunAsync(string binary, string directory, string benchtime, CancellationToken cancellationToken)
+    {
+        string[] arguments = ["-test.run=^$", "-test.bench=^BenchmarkCanary$", "-test.benchtime=" + benchtime, "-test.count=1", "-test.cpu=1"];
+        var outcome = await runner.RunAsync(new ProcessSpec(binary, arguments, directory, Timeout: TimeSpan.FromMinutes(1)), cancellationToken).ConfigureAwait(false);
+        if (!outcome.Succeeded)
+        {
+            return null;
+        }
+        var result = GoBenchReader.ReadText(outcome.Stdout).Results.FirstOrDefault(r => r.Name == "BenchmarkCanary");
+        return result?.ValueOf("sec/op") is { } secondsPerOp ? (result.Iterations, secondsPerOp) : null;
+    }
+}

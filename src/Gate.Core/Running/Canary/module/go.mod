@@ -1,0 +1,3 @@
+module benchgate.canary
+
+go 1.21

@@ -1,0 +1,86 @@
+using System.CommandLine;
+using Gate.Core.Config;
+using Gate.Core.IO;
+using Gate.Core.Reporting;
+using Gate.Core.Statistics;
+
+namespace Gate.Tool.Commands;
+
+/// <summary><c>benchgate compare OLD NEW</c>: compares two sets of results and prints verdicts.</summary>
+internal static class CompareCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var oldSide = new Argument<string>("old")
+        {
+            Description = "Old side: a results JSON or Go benchmark text file; several files of one side joined with commas (a.txt,b.txt) are pooled",
+        };
+        var newSide = new Argument<string>("new") { Description = "New side: as OLD" };
+        var format = new Option<string>("--format") { Description = "table | markdown | json", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "markdown", "json");
+        var output = new Option<string?>("--out") { Description = "Write the report to FILE (atomically); the table still goes to stdout" };
+        var failOn = new Option<string?>("--fail-on") { Description = "regression (default): exit 1 when a regression is found | never: always exit 0" };
+        failOn.AcceptOnlyFromAmong("regression", "never");
+        var config = new Option<string?>("--config") { Description = "Configuration file (default: benchgate.json in the working directory, when present)" };
+
+        var command = new Command("compare", "Compare two sets of benchmark results: regressions, improvements, unchanged (exit 0 none, 1 regression, 2 error)")
+        {
+            oldSide, newSide, format, output, failOn, config,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var outPath = parse.GetValue(output);
+            if (outPath is not null)
+            {
+                AtomicFile.EnsureWritable(context.Resolve(outPath));
+            }
+            var (settings, settingsSource) = LoadConfig(context, parse.GetValue(config));
+            var options = settings.ToCompareOptions(settingsSource);
+            var old = ComparisonInput.Load(Paths(context, parse.GetValue(oldSide)!), "old");
+            var @new = ComparisonInput.Load(Paths(context, parse.GetValue(newSide)!), "new");
+            ComparisonInput.CheckUnits(old, @new);
+
+            var report = ComparisonEngine.Compare(old, @new, options);
+
+            var chosen = parse.GetValue(format)!;
+            var colour = context.OutIsTerminal && Environment.GetEnvironmentVariable("NO_COLOR") is null;
+            var text = Render(report, chosen, colour && outPath is null);
+            if (outPath is null)
+            {
+                await context.Out.WriteAsync(text).ConfigureAwait(false);
+            }
+            else
+            {
+                AtomicFile.WriteAllText(context.Resolve(outPath), text);
+                if (chosen != "table")
+                {
+                    await context.Out.WriteAsync(ComparisonTable.Render(report, colour)).ConfigureAwait(false);
+                }
+                await context.Err.WriteLineAsync($"benchgate: wrote the {chosen} report to {outPath}").ConfigureAwait(false);
+            }
+            var policy = GateDecision.ParseFailOn(parse.GetValue(failOn) ?? settings.FailOn, "--fail-on");
+            return GateDecision.Fails(report, policy) ? (int)ExitCodes.Regression : (int)ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static string Render(ComparisonReport report, string format, bool colour) => format switch
+    {
+        "markdown" => ComparisonMarkdown.Render(report),
+        "json" => ComparisonJson.Serialize(report),
+        _ => ComparisonTable.Render(report, colour),
+    };
+
+    private static List<string> Paths(CliContext context, string side) =>
+        [.. side.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(context.Resolve)];
+
+    private static (BenchGateConfig Config, string Source) LoadConfig(CliContext context, string? given)
+    {
+        if (given is not null)
+        {
+            return (BenchGateConfig.Read(context.Resolve(given)), given);
+        }
+        var implicitPath = context.Resolve(BenchGateConfig.FileName);
+        return File.Exists(implicitPath) ? (BenchGateConfig.Read(implicitPath), BenchGateConfig.FileName) : (new BenchGateConfig(), "defaults");
+    }
+}
