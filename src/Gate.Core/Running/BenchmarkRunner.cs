@@ -19,6 +19,10 @@ public sealed class BenchmarkRunner(IProcessRunner runner, IMeasurementBackend b
         {
             throw new GateException($"--samples must be at least 1 (got {options.Samples})");
         }
+        if (options.Jobs < 1)
+        {
+            throw new GateException($"--jobs must be at least 1 (got {options.Jobs})");
+        }
         if (options.SampleTime <= TimeSpan.Zero)
         {
             throw new GateException("--sample-time must be positive");
@@ -56,7 +60,7 @@ public sealed class BenchmarkRunner(IProcessRunner runner, IMeasurementBackend b
             {
                 throw new GateException($"-bench '{options.Bench}' matches no benchmark in {patterns}");
             }
-            var benchmarks = await MeasureAsync(targets, options.Samples, failures, cancellationToken).ConfigureAwait(false);
+            var benchmarks = await MeasureAsync(targets, options, failures, cancellationToken).ConfigureAwait(false);
 
             var probe = new EnvironmentProbe(runner);
             var (commit, branch) = await probe.GitAsync(directory, cancellationToken).ConfigureAwait(false);
@@ -73,6 +77,7 @@ public sealed class BenchmarkRunner(IProcessRunner runner, IMeasurementBackend b
                 branch,
                 options.CommandLine,
                 started.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+            environment = await backend.DescribeAsync(environment, cancellationToken).ConfigureAwait(false);
             return new RunResults(RunResults.SchemaId, RunResults.CurrentSchemaVersion, environment, benchmarks, failures);
         }
         finally
@@ -159,40 +164,63 @@ public sealed class BenchmarkRunner(IProcessRunner runner, IMeasurementBackend b
         return (targets, cpu);
     }
 
-    private async Task<List<BenchmarkResult>> MeasureAsync(List<BenchmarkTarget> targets, int samples, List<BenchmarkFailure> failures, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes the samples in round-robin order, up to <see cref="RunOptions.Jobs"/> at a time. Samples keep their
+    /// round's place and failures their benchmark's, so that the results do not depend on the number of jobs.
+    /// </summary>
+    private async Task<List<BenchmarkResult>> MeasureAsync(List<BenchmarkTarget> targets, RunOptions options, List<BenchmarkFailure> failures, CancellationToken cancellationToken)
     {
-        var collected = targets.Select(_ => new SampleCollector()).ToArray();
-        var failed = new bool[targets.Count];
-        var total = targets.Count * samples;
+        var samples = options.Samples;
+        var collected = targets.Select(_ => new SampleCollector(samples)).ToArray();
+        var failed = new string?[targets.Count];
+        var rounds = new int[targets.Count];
+        var schedule = SampleSchedule.RoundRobin(targets.Count, samples).Select(index => (Index: index, Round: rounds[index]++)).ToList();
+        var total = schedule.Count;
         var done = 0;
+        var gate = new Lock();
         var watch = Stopwatch.StartNew();
-        foreach (var index in SampleSchedule.RoundRobin(targets.Count, samples))
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Jobs, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(schedule, parallel, async (item, token) =>
         {
-            if (failed[index])
+            var target = targets[item.Index];
+            lock (gate)
             {
-                total--;
-                continue;
+                if (failed[item.Index] is not null)
+                {
+                    total--;
+                    return;
+                }
+                Report("measure", done, total, $"{target.Name} ({item.Round + 1}/{samples})", Estimate(watch.Elapsed, done, total));
             }
-            var target = targets[index];
-            Report("measure", done, total, $"{target.Name} ({collected[index].Count + 1}/{samples})", Estimate(watch.Elapsed, done, total));
-            var outcome = await backend.MeasureAsync(target, cancellationToken).ConfigureAwait(false);
-            done++;
-            if (outcome.Sample is null)
+            var outcome = await backend.MeasureAsync(target, token).ConfigureAwait(false);
+            lock (gate)
             {
-                failed[index] = true;
-                failures.Add(new BenchmarkFailure(target.Package.ImportPath, target.Name, outcome.Failure ?? "no sample"));
-                continue;
+                done++;
+                if (outcome.Sample is null)
+                {
+                    failed[item.Index] ??= outcome.Failure ?? "no sample";
+                    return;
+                }
+                collected[item.Index].Add(item.Round, outcome);
             }
-            collected[index].Add(outcome);
-        }
+        }).ConfigureAwait(false);
         Report("measure", done, total, "", TimeSpan.Zero);
         var results = new List<BenchmarkResult>();
         for (var i = 0; i < targets.Count; i++)
         {
-            if (!failed[i] && collected[i].Count > 0)
+            var target = targets[i];
+            if (failed[i] is { } failure)
             {
-                var target = targets[i];
-                results.Add(new BenchmarkResult(target.Package.ImportPath, target.Name, target.Procs, target.Iterations, collected[i].Metrics, collected[i].Samples));
+                failures.Add(new BenchmarkFailure(target.Package.ImportPath, target.Name, failure));
+            }
+            else if (collected[i].Count > 0)
+            {
+                var window = collected[i].Window;
+                var iterations = window is null ? target.Iterations : window.N2 - window.N1;
+                results.Add(new BenchmarkResult(target.Package.ImportPath, target.Name, collected[i].Procs ?? target.Procs, iterations, collected[i].Metrics, collected[i].Samples)
+                {
+                    Window = window,
+                });
             }
         }
         return results;
@@ -216,19 +244,25 @@ public sealed class BenchmarkRunner(IProcessRunner runner, IMeasurementBackend b
         }
     }
 
-    /// <summary>Samples of one benchmark and the union of their metric descriptions, in first-seen order.</summary>
-    private sealed class SampleCollector
+    /// <summary>Samples of one benchmark by round, and the union of their metric descriptions, in first-seen order.</summary>
+    private sealed class SampleCollector(int rounds)
     {
         private readonly List<MetricInfo> _metrics = [];
-        private readonly List<Sample> _samples = [];
+        private readonly Sample?[] _samples = new Sample?[rounds];
 
-        public int Count => _samples.Count;
+        public int Count => _samples.Count(s => s is not null);
 
         public IReadOnlyList<MetricInfo> Metrics => _metrics;
 
-        public IReadOnlyList<Sample> Samples => _samples;
+        public IReadOnlyList<Sample> Samples => [.. _samples.OfType<Sample>()];
 
-        public void Add(SampleOutcome outcome)
+        /// <summary>The iteration window the backend reported, if any.</summary>
+        public IterationWindow? Window { get; private set; }
+
+        /// <summary>GOMAXPROCS the backend fixed, if any.</summary>
+        public int? Procs { get; private set; }
+
+        public void Add(int round, SampleOutcome outcome)
         {
             foreach (var metric in outcome.Metrics)
             {
@@ -237,7 +271,9 @@ public sealed class BenchmarkRunner(IProcessRunner runner, IMeasurementBackend b
                     _metrics.Add(metric);
                 }
             }
-            _samples.Add(outcome.Sample!);
+            _samples[round] = outcome.Sample!;
+            Window ??= outcome.Window;
+            Procs ??= outcome.Procs;
         }
     }
 }

@@ -15,6 +15,9 @@ public sealed record RunOptions(
     TimeSpan SampleTime,
     IReadOnlyList<string> CommandLine)
 {
+    /// <summary>Samples measured at the same time (benchmarks in parallel); 1 measures one after the other.</summary>
+    public int Jobs { get; init; } = 1;
+
     /// <summary>Default samples per benchmark.</summary>
     public const int DefaultSamples = 10;
 

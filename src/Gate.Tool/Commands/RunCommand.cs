@@ -21,7 +21,9 @@ internal static class RunCommand
         var bench = new Option<string>("--bench") { Description = "Benchmarks to run: Go -bench regular expression", DefaultValueFactory = _ => "." };
         var backend = new Option<string>("--backend") { Description = "How to measure: " + string.Join(" | ", BackendFactory.Names), DefaultValueFactory = _ => "go" };
         backend.AcceptOnlyFromAmong([.. BackendFactory.Names]);
-        var samples = new Option<int>("--samples") { Description = "Samples per benchmark", DefaultValueFactory = _ => RunOptions.DefaultSamples };
+        var samples = new Option<int?>("--samples") { Description = $"Samples per benchmark (default {RunOptions.DefaultSamples}; {BackendFactory.DefaultSamples("cachegrind")} for cachegrind)" };
+        var jobs = new Option<int?>("--jobs") { Description = "Benchmarks measured at the same time (default: one per core for cachegrind, 1 otherwise)" };
+        var cacheModel = new Option<string?>("--cache-model") { Description = $"Cache geometry cachegrind simulates (default '{CacheModel.Default}')" };
         var sampleTime = new Option<string>("--sample-time") { Description = "Target duration of one sample (Go duration)", DefaultValueFactory = _ => "100ms" };
         var output = new Option<string?>("--out") { Description = "Write results to FILE (atomically) instead of stdout" };
         var format = new Option<string?>("--format") { Description = "json | gobench | table (default: json with --out, table on stdout)" };
@@ -29,7 +31,7 @@ internal static class RunCommand
 
         var command = new Command("run", "Measure benchmarks and write the results")
         {
-            packages, dir, bench, backend, samples, sampleTime, output, format,
+            packages, dir, bench, backend, samples, sampleTime, output, format, jobs, cacheModel,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -43,16 +45,25 @@ internal static class RunCommand
             {
                 throw new GateException($"--sample-time '{parse.GetValue(sampleTime)}' is not a positive Go duration such as 100ms or 1s");
             }
+            var backendName = parse.GetValue(backend)!;
+            var model = parse.GetValue(cacheModel) is { } geometry ? CacheModel.Parse(geometry) : CacheModel.Default;
+            if (parse.GetValue(cacheModel) is not null && backendName != "cachegrind")
+            {
+                throw new GateException("--cache-model applies to --backend cachegrind only");
+            }
             var patterns = parse.GetValue(packages) is { Length: > 0 } given ? given : ["./..."];
             var options = new RunOptions(
                 context.Resolve(parse.GetValue(dir)!),
                 patterns,
                 parse.GetValue(bench)!,
-                parse.GetValue(samples),
+                parse.GetValue(samples) ?? BackendFactory.DefaultSamples(backendName),
                 duration,
-                commandLine);
+                commandLine)
+            {
+                Jobs = parse.GetValue(jobs) ?? BackendFactory.DefaultJobs(backendName),
+            };
             var progress = new ProgressPrinter(context.Err, context.ErrIsTerminal);
-            var measuring = BackendFactory.Create(parse.GetValue(backend)!, context.Processes);
+            var measuring = BackendFactory.Create(backendName, context.Processes, new BackendOptions { SampleTime = duration, CacheModel = model });
             var results = await new BenchmarkRunner(context.Processes, measuring, progress).RunAsync(options, cancellationToken).ConfigureAwait(false);
             progress.Finish();
 
