@@ -107,41 +107,45 @@ public sealed class CachegrindBackend : IMeasurementBackend
 
     private async Task<WindowChoice> ChooseWindowAsync(BenchmarkTarget target, CancellationToken cancellationToken)
     {
-        var nativeSecondsPerOp = _options.NativeSampleTime.TotalSeconds / Math.Max(1, target.Iterations);
-        var range = _planner.First(nativeSecondsPerOp);
-        var tried = new List<string>();
         var known = new Dictionary<long, CachegrindCounts>();
-        for (var attempt = 1; ; attempt++)
+        async Task<string?> MeasureAtAsync(params long[] iterations)
         {
-            var counts = new CachegrindCounts[3];
-            long[] iterations = [range.N1, range.Middle, range.N2];
-            for (var i = 0; i < iterations.Length; i++)
+            foreach (var n in iterations.Where(n => !known.ContainsKey(n)))
             {
-                if (!known.TryGetValue(iterations[i], out var count))
+                var run = await RunAsync(target, n, cancellationToken).ConfigureAwait(false);
+                if (run.Failure is not null)
                 {
-                    var run = await RunAsync(target, iterations[i], cancellationToken).ConfigureAwait(false);
-                    if (run.Failure is not null)
-                    {
-                        return WindowChoice.Failed(run.Failure);
-                    }
-                    known[iterations[i]] = count = run.Counts!;
+                    return run.Failure;
                 }
-                counts[i] = count;
+                known[n] = run.Counts!;
             }
-            var measured = new WindowCounts(range, counts[0], counts[1], counts[2]);
-            var decision = _planner.Judge(measured, attempt);
-            if (decision.Failure is not null)
+            return null;
+        }
+
+        var probe = _planner.Probe(_options.NativeSampleTime.TotalSeconds / Math.Max(1, target.Iterations));
+        if (await MeasureAtAsync(probe.N1, probe.N2).ConfigureAwait(false) is { } probeFailure)
+        {
+            return WindowChoice.Failed(probeFailure);
+        }
+        var decision = _planner.AfterProbe(probe, known[probe.N1], known[probe.N2]);
+        var steps = new List<string>();
+        for (var attempt = 1; decision.Failure is null; attempt++)
+        {
+            steps.Add(decision.Note);
+            var range = decision.Next!;
+            if (await MeasureAtAsync(range.N1, range.Middle, range.N2).ConfigureAwait(false) is { } failure)
             {
-                return WindowChoice.Failed(decision.Failure);
+                return WindowChoice.Failed(failure);
             }
+            var measured = new WindowCounts(range, known[range.N1], known[range.Middle], known[range.N2]);
+            decision = _planner.Judge(measured, attempt);
             if (decision.Accepted)
             {
-                var perOp = CachegrindMetrics.PerOp(measured.Whole, range.Operations);
-                return new WindowChoice(range, _planner.Rule(tried, decision), decision.Stable, perOp, null);
+                steps.Add(decision.Note);
+                return new WindowChoice(range, _planner.Rule(steps), decision.Stable, CachegrindMetrics.PerOp(measured.Whole, range.Operations), null);
             }
-            tried.Add(decision.Note);
-            range = decision.Next!;
         }
+        return WindowChoice.Failed(decision.Failure);
     }
 
     /// <summary>One valgrind run of <paramref name="target"/> with <paramref name="iterations"/> iterations.</summary>
