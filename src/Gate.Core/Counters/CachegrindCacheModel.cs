@@ -67,14 +67,17 @@ public sealed record CacheModel(CacheLevel I1, CacheLevel D1, CacheLevel LL)
         foreach (var item in items)
         {
             var equals = item.IndexOf('=', StringComparison.Ordinal);
-            var name = equals < 0 ? item : item[..equals];
+            var name = (equals < 0 ? item : item[..equals]).ToUpperInvariant();
+            if (name is not ("I1" or "D1" or "LL"))
+            {
+                throw new GateException($"--cache-model '{item}': expected I1=, D1= or LL= followed by size,assoc,line");
+            }
             var level = ParseLevel(item, equals < 0 ? "" : item[(equals + 1)..]);
-            model = name.ToUpperInvariant() switch
+            model = name switch
             {
                 "I1" => model with { I1 = level },
                 "D1" => model with { D1 = level },
-                "LL" => model with { LL = level },
-                _ => throw new GateException($"--cache-model '{item}': expected I1=, D1= or LL= followed by size,assoc,line"),
+                _ => model with { LL = level },
             };
         }
         return model;

@@ -22,17 +22,20 @@ public static class CachegrindRunInterpreter
         {
             return Failed($"under valgrind: timed out after {outcome.Elapsed.TotalSeconds:0} s ({iterations} iterations)");
         }
+        // The test binary prints its goos: header before the first benchmark.
+        var started = result is not null || outcome.Stdout.Contains("goos:", StringComparison.Ordinal);
         var valgrindErrors = CachegrindInvocation.ValgrindErrors(outcome.Stderr);
         if (valgrindErrors.Count > 0 && result is null)
         {
-            return Failed("valgrind cannot run the test binary: " + string.Join('\n', valgrindErrors.Select(l => l["valgrind: ".Length..]).Take(3)));
+            var what = started ? "valgrind failed while running the benchmark: " : "valgrind cannot run the test binary: ";
+            return Failed(what + string.Join('\n', valgrindErrors.Select(l => l["valgrind: ".Length..]).Take(3)));
         }
         var detail = programOutcome.FirstLines(3);
         if (outcome.ExitCode > 128)
         {
-            return Failed($"under valgrind the test binary was killed by signal {outcome.ExitCode - 128}{SignalName(outcome.ExitCode - 128)}" + (detail.Length > 0 ? ": " + detail : ""));
+            // valgrind dies with its program's signal, or with its own: either way the run was killed.
+            return Failed($"under valgrind: killed by signal {outcome.ExitCode - 128}{SignalName(outcome.ExitCode - 128)}" + (detail.Length > 0 ? ": " + detail : ""));
         }
-        var started = result is not null || outcome.Stdout.Contains("goos:", StringComparison.Ordinal);
         if (!started && outcome.ExitCode != 0 && !detail.StartsWith("panic:", StringComparison.Ordinal))
         {
             return Failed($"under valgrind the test binary exited with code {outcome.ExitCode} before running the benchmark" + (detail.Length > 0 ? ": " + detail : ""));
