@@ -7,15 +7,21 @@ import "sort"
 // tableSize is 64 Ki int64 = 512 KiB: larger than a 32 KiB first-level cache, smaller than the last level.
 const tableSize = 1 << 16
 
+// random returns the next value of a splitmix64 sequence: deterministic data without package math/rand.
+func random(state *uint64) uint64 {
+	*state += 0x9E3779B97F4A7C15
+	z := *state
+	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9
+	z = (z ^ (z >> 27)) * 0x94D049BB133111EB
+	return z ^ (z >> 31)
+}
+
 // Table returns tableSize values from a fixed seed.
 func Table() []int64 {
 	t := make([]int64, tableSize)
-	x := uint64(0x9E3779B97F4A7C15)
+	state := uint64(1)
 	for i := range t {
-		x ^= x << 13
-		x ^= x >> 7
-		x ^= x << 17
-		t[i] = int64(x >> 1)
+		t[i] = int64(random(&state) >> 1)
 	}
 	return t
 }
@@ -36,12 +42,9 @@ func StridedSum(t []int64, step int) int64 {
 // Bytes returns n pseudo-random bytes from a fixed seed, sorted when sorted is true (same values either way).
 func Bytes(n int, sorted bool) []byte {
 	out := make([]byte, n)
-	x := uint32(2463534242)
+	state := uint64(2)
 	for i := range out {
-		x ^= x << 13
-		x ^= x >> 17
-		x ^= x << 5
-		out[i] = byte(x >> 24)
+		out[i] = byte(random(&state) >> 56)
 	}
 	if sorted {
 		sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })

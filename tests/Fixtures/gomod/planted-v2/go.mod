@@ -1,3 +1,1 @@
-module benchgate.test/planted
-
-go 1.21
+../planted-v1/go.mod

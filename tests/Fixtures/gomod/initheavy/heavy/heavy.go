@@ -9,12 +9,10 @@ var Median int
 
 func init() {
 	values := make([]int, 1<<19)
-	x := uint64(88172645463325252)
+	lcg := uint64(88172645463325252)
 	for i := range values {
-		x ^= x << 13
-		x ^= x >> 7
-		x ^= x << 17
-		values[i] = int(x >> 1)
+		lcg = lcg*6364136223846793005 + 1442695040888963407 // Knuth's MMIX linear congruential generator
+		values[i] = int(lcg >> 33)
 	}
 	sort.Ints(values)
 	Median = values[len(values)/2]

@@ -7,10 +7,4 @@ import (
 	"benchgate.test/initheavy/work"
 )
 
-var sink uint64
-
-func BenchmarkMix(b *testing.B) {
-	for i := 0; i < b.N; i++ {
-		sink += work.Mix(uint64(i), 500)
-	}
-}
+func BenchmarkMix(b *testing.B) { work.Benchmark(b) }
