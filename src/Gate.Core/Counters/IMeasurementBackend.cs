@@ -31,6 +31,12 @@ public sealed record BenchmarkTarget(GoPackage Package, string TestBinary, strin
 /// <param name="Failure">Why the benchmark could not be measured (first lines of its output), or null.</param>
 public sealed record SampleOutcome(Sample? Sample, IReadOnlyList<MetricInfo> Metrics, string? Failure)
 {
+    /// <summary>The iteration window of a backend that measures by difference of two runs; null otherwise.</summary>
+    public IterationWindow? Window { get; init; }
+
+    /// <summary>GOMAXPROCS the sample ran with, when the backend fixes it (cachegrind: 1); null keeps the calibration's.</summary>
+    public int? Procs { get; init; }
+
     /// <summary>A failed measurement.</summary>
     public static SampleOutcome Failed(string failure) => new(null, [], failure);
 }
@@ -45,8 +51,8 @@ public interface IMeasurementBackend
     Task<SampleOutcome> MeasureAsync(BenchmarkTarget target, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The run's environment with what this backend knows about the run added (its tool's version, events it
-    /// could not count); called once, after measuring. By default the environment is unchanged.
+    /// The run's environment with what this backend knows about the run added (its tool's version, cache model,
+    /// events it could not count); called once, after measuring. By default the environment is unchanged.
     /// </summary>
-    RunEnvironment DescribeRun(RunEnvironment environment) => environment;
+    Task<RunEnvironment> DescribeAsync(RunEnvironment environment, CancellationToken cancellationToken) => Task.FromResult(environment);
 }

@@ -99,10 +99,10 @@ public sealed class PerfBackend : IMeasurementBackend
     }
 
     /// <inheritdoc />
-    public RunEnvironment DescribeRun(RunEnvironment environment)
+    public Task<RunEnvironment> DescribeAsync(RunEnvironment environment, CancellationToken cancellationToken)
     {
         var unsupported = UnsupportedEvents;
-        return environment with { PerfVersion = Tool.Version, UnsupportedEvents = unsupported.Count > 0 ? unsupported : null };
+        return Task.FromResult(environment with { PerfVersion = Tool.Version, UnsupportedEvents = unsupported.Count > 0 ? unsupported : null });
     }
 
     /// <summary>One run of the test binary with <paramref name="iterations"/> iterations under perf stat.</summary>

@@ -51,6 +51,12 @@ public sealed record BenchmarkResult(
     IReadOnlyList<MetricInfo> Metrics,
     IReadOnlyList<Sample> Samples)
 {
+    /// <summary>
+    /// For backends that measure whole processes (cachegrind): the two iteration counts whose difference
+    /// gave the per-op figures, and how they were chosen; null otherwise.
+    /// </summary>
+    public IterationWindow? Window { get; init; }
+
     /// <summary>Package and name: what identifies a benchmark across runs.</summary>
     [JsonIgnore]
     public string Key => Package + " " + Name;
@@ -69,6 +75,15 @@ public sealed record BenchmarkResult(
         return [.. values];
     }
 }
+
+/// <summary>
+/// Per-op figures from two runs: (count at <paramref name="N2"/> − count at <paramref name="N1"/>) / (N2 − N1), so that
+/// what both runs share (process start, package init, setup, Go's N=1 probe) cancels.
+/// </summary>
+/// <param name="N1">Iterations of the first run.</param>
+/// <param name="N2">Iterations of the second run (larger).</param>
+/// <param name="Rule">How the window was chosen and checked, in words.</param>
+public sealed record IterationWindow(long N1, long N2, string Rule);
 
 /// <summary>A benchmark (or a package build) that failed, panicked or could not be measured.</summary>
 /// <param name="Package">Go import path.</param>

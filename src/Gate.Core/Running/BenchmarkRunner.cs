@@ -21,6 +21,10 @@ public sealed class BenchmarkRunner(IProcessRunner runner, IMeasurementBackend b
         {
             throw new GateException($"--samples must be at least 1 (got {options.Samples})");
         }
+        if (options.Jobs < 1)
+        {
+            throw new GateException($"--jobs must be at least 1 (got {options.Jobs})");
+        }
         if (options.SampleTime <= TimeSpan.Zero)
         {
             throw new GateException("--sample-time must be positive");
@@ -72,22 +76,24 @@ public sealed class BenchmarkRunner(IProcessRunner runner, IMeasurementBackend b
                 throw new GateException($"-bench '{options.Bench}' matches no benchmark in {patterns}");
             }
             var timeCanary = canary is not null && targets.Count > 0 && await canary.PrepareAsync(go.GoPath, workDirectory.FullName, cancellationToken).ConfigureAwait(false);
-            var benchmarks = await MeasureAsync(targets, options.Samples, failures, timeCanary, cancellationToken).ConfigureAwait(false);
+            var benchmarks = await MeasureAsync(targets, options, failures, timeCanary, cancellationToken).ConfigureAwait(false);
 
             var probe = new EnvironmentProbe(runner);
             var (commit, branch) = await probe.GitAsync(groups[0].Directory, cancellationToken).ConfigureAwait(false);
             var module = await go.ModulePathAsync(groups[0].Directory, cancellationToken).ConfigureAwait(false);
-            var environment = backend.DescribeRun(new RunEnvironment(goEnvironment.Goos, goEnvironment.Goarch, backend.Name, options.CommandLine)
-            {
-                Cpu = cpu ?? EnvironmentProbe.CpuModel(),
-                GoVersion = goEnvironment.GoVersion,
-                Kernel = EnvironmentProbe.Kernel(),
-                Module = module,
-                GitCommit = commit,
-                GitBranch = branch,
-                StartedUtc = started.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
-                Shard = options.Shard?.ToString(),
-            });
+            var environment = await backend.DescribeAsync(
+                new RunEnvironment(goEnvironment.Goos, goEnvironment.Goarch, backend.Name, options.CommandLine)
+                {
+                    Cpu = cpu ?? EnvironmentProbe.CpuModel(),
+                    GoVersion = goEnvironment.GoVersion,
+                    Kernel = EnvironmentProbe.Kernel(),
+                    Module = module,
+                    GitCommit = commit,
+                    GitBranch = branch,
+                    StartedUtc = started.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+                    Shard = options.Shard?.ToString(),
+                },
+                cancellationToken).ConfigureAwait(false);
             return new RunResults(RunResults.SchemaId, RunResults.CurrentSchemaVersion, environment, benchmarks, failures) { Canary = timeCanary ? canary!.Record : null };
         }
         finally
@@ -174,36 +180,54 @@ public sealed class BenchmarkRunner(IProcessRunner runner, IMeasurementBackend b
         return (targets, cpu);
     }
 
-    private async Task<List<BenchmarkResult>> MeasureAsync(List<BenchmarkTarget> targets, int samples, List<BenchmarkFailure> failures, bool timeCanary, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes the samples round by round (every benchmark once per round, in rotating order), up to
+    /// <see cref="RunOptions.Jobs"/> at a time within a round, and times the speed canary before the first round and
+    /// after every round. Samples keep their round's place and failures their benchmark's, so that the results do not
+    /// depend on the number of jobs.
+    /// </summary>
+    private async Task<List<BenchmarkResult>> MeasureAsync(List<BenchmarkTarget> targets, RunOptions options, List<BenchmarkFailure> failures, bool timeCanary, CancellationToken cancellationToken)
     {
-        var collected = targets.Select(_ => new SampleCollector()).ToArray();
-        var failed = new bool[targets.Count];
-        var total = targets.Count * samples;
+        var samples = options.Samples;
+        var collected = targets.Select(_ => new SampleCollector(samples)).ToArray();
+        var failed = new string?[targets.Count];
+        var schedule = SampleSchedule.RoundRobin(targets.Count, samples).ToList();
+        var total = schedule.Count;
         var done = 0;
+        var gate = new Lock();
         var watch = Stopwatch.StartNew();
-        var position = 0;
-        foreach (var index in SampleSchedule.RoundRobin(targets.Count, samples))
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Jobs, CancellationToken = cancellationToken };
+        for (var round = 0; round < samples; round++)
         {
-            if (timeCanary && position++ % targets.Count == 0)
+            if (timeCanary)
             {
                 await canary!.TimeAsync(cancellationToken).ConfigureAwait(false);
             }
-            if (failed[index])
+            var thisRound = round;
+            await Parallel.ForEachAsync(schedule.Skip(round * targets.Count).Take(targets.Count), parallel, async (index, token) =>
             {
-                total--;
-                continue;
-            }
-            var target = targets[index];
-            Report("measure", done, total, $"{target.Name} ({collected[index].Count + 1}/{samples})", Estimate(watch.Elapsed, done, total));
-            var outcome = await backend.MeasureAsync(target, cancellationToken).ConfigureAwait(false);
-            done++;
-            if (outcome.Sample is null)
-            {
-                failed[index] = true;
-                failures.Add(new BenchmarkFailure(target.Package.ImportPath, target.Name, outcome.Failure ?? "no sample"));
-                continue;
-            }
-            collected[index].Add(outcome);
+                var target = targets[index];
+                lock (gate)
+                {
+                    if (failed[index] is not null)
+                    {
+                        total--;
+                        return;
+                    }
+                    Report("measure", done, total, $"{target.Name} ({thisRound + 1}/{samples})", Estimate(watch.Elapsed, done, total));
+                }
+                var outcome = await backend.MeasureAsync(target, token).ConfigureAwait(false);
+                lock (gate)
+                {
+                    done++;
+                    if (outcome.Sample is null)
+                    {
+                        failed[index] ??= outcome.Failure ?? "no sample";
+                        return;
+                    }
+                    collected[index].Add(thisRound, outcome);
+                }
+            }).ConfigureAwait(false);
         }
         if (timeCanary)
         {
@@ -213,10 +237,19 @@ public sealed class BenchmarkRunner(IProcessRunner runner, IMeasurementBackend b
         var results = new List<BenchmarkResult>();
         for (var i = 0; i < targets.Count; i++)
         {
-            if (!failed[i] && collected[i].Count > 0)
+            var target = targets[i];
+            if (failed[i] is { } failure)
             {
-                var target = targets[i];
-                results.Add(new BenchmarkResult(target.Package.ImportPath, target.Name, target.Procs, target.Iterations, collected[i].Metrics, collected[i].Samples));
+                failures.Add(new BenchmarkFailure(target.Package.ImportPath, target.Name, failure));
+            }
+            else if (collected[i].Count > 0)
+            {
+                var window = collected[i].Window;
+                var iterations = window is null ? target.Iterations : window.N2 - window.N1;
+                results.Add(new BenchmarkResult(target.Package.ImportPath, target.Name, collected[i].Procs ?? target.Procs, iterations, collected[i].Metrics, collected[i].Samples)
+                {
+                    Window = window,
+                });
             }
         }
         return results;
@@ -240,19 +273,25 @@ public sealed class BenchmarkRunner(IProcessRunner runner, IMeasurementBackend b
         }
     }
 
-    /// <summary>Samples of one benchmark and the union of their metric descriptions, in first-seen order.</summary>
-    private sealed class SampleCollector
+    /// <summary>Samples of one benchmark by round, and the union of their metric descriptions, in first-seen order.</summary>
+    private sealed class SampleCollector(int rounds)
     {
         private readonly List<MetricInfo> _metrics = [];
-        private readonly List<Sample> _samples = [];
+        private readonly Sample?[] _samples = new Sample?[rounds];
 
-        public int Count => _samples.Count;
+        public int Count => _samples.Count(s => s is not null);
 
         public IReadOnlyList<MetricInfo> Metrics => _metrics;
 
-        public IReadOnlyList<Sample> Samples => _samples;
+        public IReadOnlyList<Sample> Samples => [.. _samples.OfType<Sample>()];
 
-        public void Add(SampleOutcome outcome)
+        /// <summary>The iteration window the backend reported, if any.</summary>
+        public IterationWindow? Window { get; private set; }
+
+        /// <summary>GOMAXPROCS the backend fixed, if any.</summary>
+        public int? Procs { get; private set; }
+
+        public void Add(int round, SampleOutcome outcome)
         {
             foreach (var metric in outcome.Metrics)
             {
@@ -261,7 +300,9 @@ public sealed class BenchmarkRunner(IProcessRunner runner, IMeasurementBackend b
                     _metrics.Add(metric);
                 }
             }
-            _samples.Add(outcome.Sample!);
+            _samples[round] = outcome.Sample!;
+            Window ??= outcome.Window;
+            Procs ??= outcome.Procs;
         }
     }
 }

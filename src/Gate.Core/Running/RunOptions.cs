@@ -21,6 +21,9 @@ public sealed record RunOptions(
     /// <summary>Seconds per top-level benchmark in an earlier run (<see cref="ShardCosts"/>), to balance shards; null balances by count.</summary>
     public IReadOnlyDictionary<string, double>? ShardCosts { get; init; }
 
+    /// <summary>Samples measured at the same time (benchmarks in parallel); 1 measures one after the other.</summary>
+    public int Jobs { get; init; } = 1;
+
     /// <summary>Default samples per benchmark.</summary>
     public const int DefaultSamples = 10;
 

@@ -25,7 +25,11 @@ internal sealed class MeasureOptions
 
     public Option<string?> Events { get; } = new("--events") { Description = "perf events to count, comma-separated (--backend perf; default: " + string.Join(",", PerfEventList.Default) + ")" };
 
-    public Option<int> Samples { get; } = new("--samples") { Description = "Samples per benchmark", DefaultValueFactory = _ => RunOptions.DefaultSamples };
+    public Option<int?> Samples { get; } = new("--samples") { Description = $"Samples per benchmark (default {RunOptions.DefaultSamples}; {BackendFactory.DefaultSamples("cachegrind")} for cachegrind)" };
+
+    public Option<int?> Jobs { get; } = new("--jobs") { Description = "Benchmarks measured at the same time (default: one per core for cachegrind, 1 otherwise)" };
+
+    public Option<string?> CacheModel { get; } = new("--cache-model") { Description = $"Cache geometry cachegrind simulates (default '{Core.Counters.CacheModel.Default}')" };
 
     public Option<string> SampleTime { get; } = new("--sample-time") { Description = "Target duration of one sample (Go duration)", DefaultValueFactory = _ => "100ms" };
 
@@ -38,7 +42,7 @@ internal sealed class MeasureOptions
     public void AddTo(Command command)
     {
         command.Arguments.Add(Packages);
-        foreach (var option in new Option[] { Dir, Bench, Backend, Events, Samples, SampleTime })
+        foreach (var option in new Option[] { Dir, Bench, Backend, Events, Samples, SampleTime, Jobs, CacheModel })
         {
             command.Options.Add(option);
         }
@@ -56,7 +60,11 @@ internal sealed class MeasureOptions
             throw new GateException($"--sample-time '{sampleTime}' is not a positive Go duration such as 100ms or 1s");
         }
         var patterns = parse.GetValue(Packages) is { Length: > 0 } given ? given : ["./..."];
-        return new RunOptions(Directory(parse, context), patterns, parse.GetValue(Bench)!, parse.GetValue(Samples), duration, commandLine);
+        var backend = parse.GetValue(Backend)!;
+        return new RunOptions(Directory(parse, context), patterns, parse.GetValue(Bench)!, parse.GetValue(Samples) ?? BackendFactory.DefaultSamples(backend), duration, commandLine)
+        {
+            Jobs = parse.GetValue(Jobs) ?? BackendFactory.DefaultJobs(backend),
+        };
     }
 
     /// <summary>Checks the backend, measures with progress on stderr, and reports flagged samples.</summary>
@@ -68,7 +76,14 @@ internal sealed class MeasureOptions
             progress.Finish();
             context.Err.WriteLine("benchgate: " + line);
         };
-        var backend = await BackendFactory.CreateAsync(parse.GetValue(Backend)!, new BackendOptions(parse.GetValue(Events), warn), context.Processes, cancellationToken).ConfigureAwait(false);
+        var settings = new BackendOptions
+        {
+            Events = parse.GetValue(Events),
+            Warn = warn,
+            SampleTime = options.SampleTime,
+            CacheModel = parse.GetValue(CacheModel) is { } geometry ? Core.Counters.CacheModel.Parse(geometry) : null,
+        };
+        var backend = await BackendFactory.CreateAsync(parse.GetValue(Backend)!, settings, context.Processes, cancellationToken).ConfigureAwait(false);
         var results = await new BenchmarkRunner(context.Processes, backend, progress, new SpeedCanary(context.Processes)).RunAsync(options, cancellationToken).ConfigureAwait(false);
         progress.Finish();
         foreach (var line in FlagSummary.Lines(results))

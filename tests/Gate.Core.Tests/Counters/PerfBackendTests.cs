@@ -42,7 +42,7 @@ public class PerfBackendTests
         var backend = await Create(said: said);
 
         Assert.Equal("perf", backend.Name);
-        var environment = backend.DescribeRun(new RunEnvironment("linux", "amd64", "perf", []));
+        var environment = await backend.DescribeAsync(new RunEnvironment("linux", "amd64", "perf", []), CancellationToken.None);
         Assert.Equal(backend.Tool.Version, environment.PerfVersion);
         if (host.HasCorePmu)
         {

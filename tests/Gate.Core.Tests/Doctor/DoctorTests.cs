@@ -12,7 +12,7 @@ public class DoctorTests
     {
         var checks = Gate.Core.Doctor.Doctor.Checks();
 
-        Assert.Equal(["go", "perf", "perf_event_paranoid", "perf events", "valgrind"], checks.Select(c => c.Name));
+        Assert.Equal(["go", "perf", "perf_event_paranoid", "perf events", "valgrind", "simulated (cachegrind)"], checks.Select(c => c.Name));
     }
 
     [Fact]
@@ -41,6 +41,9 @@ public class DoctorTests
         var valgrind = findings.Single(f => f.Check == "valgrind");
         Assert.Equal(DoctorStatus.Ok, valgrind.Status);
         Assert.Matches(@"^\d+\.\d+", valgrind.Value);
+        var simulated = findings.Where(f => f.Check == "simulated (cachegrind)").ToList();
+        Assert.Equal(("backend", DoctorStatus.Ok, "ready"), (simulated[0].Item, simulated[0].Status, simulated[0].Value));
+        Assert.Equal(("cache model", CacheModel.Default.ToString()), (simulated[1].Item, simulated[1].Value));
         Assert.False(report.HasFailure);
     }
 
@@ -58,6 +61,8 @@ public class DoctorTests
         Assert.Equal(PerfDiagnosis.Missing, byCheck["perf"].Single().Detail);
         Assert.Contains(byCheck["perf events"], f => f.Value == "not probed");
         Assert.Equal(DoctorStatus.Warn, byCheck["valgrind"].Single().Status);
+        Assert.Equal((DoctorStatus.Warn, "unavailable"), (byCheck["simulated (cachegrind)"].First().Status, byCheck["simulated (cachegrind)"].First().Value));
+        Assert.Equal(CachegrindProbe.NotFoundMessage, byCheck["simulated (cachegrind)"].First().Detail);
         Assert.True(report.HasFailure);
     }
 

@@ -1,0 +1,3 @@
+module benchgate.test/initheavy
+
+go 1.21

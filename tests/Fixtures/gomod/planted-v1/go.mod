@@ -1,0 +1,3 @@
+module benchgate.test/planted
+
+go 1.21

@@ -1,0 +1,1 @@
+../planted-v1/go.mod

@@ -1,0 +1,3 @@
+module benchgate.test/valgrindcrash
+
+go 1.21
