@@ -94,6 +94,6 @@ public class CachegrindRunCommandTests
         var result = CliRunner.Run(temp.Path, "run", "--backend", "go", "--cache-model", "LL=8388608,16,64", "--dir", temp.Path);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Equal("benchgate: --cache-model applies to --backend cachegrind only\n", result.Err);
+        Assert.Equal("benchgate: --cache-model applies to --backend cachegrind only (not go)\n", result.Err);
     }
 }

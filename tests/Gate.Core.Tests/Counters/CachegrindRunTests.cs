@@ -127,7 +127,7 @@ public class CachegrindRunTests
 
     private static void AssertValidUnderSchema(RunResults results)
     {
-        var schema = JsonSchema.FromFile(Path.Combine(RepoPaths.Root, "schemas", "results.v1.schema.json"));
+        var schema = JsonSchema.FromFile(Path.Combine(RepoPaths.Root, "schemas", "results.v1.schema.json"), new BuildOptions { SchemaRegistry = new SchemaRegistry() });
         using var document = JsonDocument.Parse(ResultsJson.Serialize(results));
         var evaluation = schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
         Assert.True(evaluation.IsValid, string.Join("\n", (evaluation.Details ?? []).Where(d => d.Errors is { Count: > 0 }).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))));

@@ -8,7 +8,7 @@ namespace Gate.Core.Tests.Results;
 public class ResultsJsonTests
 {
     private static readonly string FixturePath = RepoPaths.Fixture("results", "examples-go-backend.json");
-    private static readonly JsonSchema Schema = JsonSchema.FromFile(Path.Combine(RepoPaths.Root, "schemas", "results.v1.schema.json"));
+    private static readonly JsonSchema Schema = JsonSchema.FromFile(Path.Combine(RepoPaths.Root, "schemas", "results.v1.schema.json"), new BuildOptions { SchemaRegistry = new SchemaRegistry() });
 
     private static bool Valid(string json) => Schema.Evaluate(JsonDocument.Parse(json).RootElement).IsValid;
 
