@@ -17,6 +17,7 @@ public static class Cli
             DoctorCommand.Create(context),
             BaselineCommand.Create(context, args),
             CompareCommand.Create(context),
+            CheckCommand.Create(context, args),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -13,6 +13,9 @@ public sealed record CliContext(TextWriter Out, TextWriter Err, bool ErrIsTermin
     /// <summary>True when stdout is a terminal: reports may then use colour.</summary>
     public bool OutIsTerminal { get; init; }
 
+    /// <summary>Reads environment variables (GITHUB_*, tokens, NO_COLOR); tests give their own.</summary>
+    public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
+
     /// <summary>Starts processes.</summary>
     public IProcessRunner Processes { get; init; } = new ProcessRunner();
 

@@ -12,12 +12,15 @@ namespace Gate.Core.Reporting;
 public static class ComparisonMarkdown
 {
     /// <summary>Renders the report.</summary>
-    public static string Render(ComparisonReport report)
+    /// <param name="report">The comparison.</param>
+    /// <param name="title">The headline's name (a gate's name); default <c>BenchGate</c>.</param>
+    /// <param name="context">Lines quoted under the headline before the report's own (what was compared, where).</param>
+    public static string Render(ComparisonReport report, string title = "BenchGate", IEnumerable<string>? context = null)
     {
         var text = new StringBuilder();
-        var headline = report.HasRegression ? "❌ BenchGate: " : "✅ BenchGate: ";
-        text.Append("### ").Append(headline).Append(MarkdownText.Escape(report.Tally())).Append("\n\n");
-        foreach (var line in ComparisonTable.HeaderLines(report).Skip(1))
+        var headline = (report.HasRegression ? "❌ " : "✅ ") + title + ": ";
+        text.Append("### ").Append(MarkdownText.Escape(headline)).Append(MarkdownText.Escape(report.Tally())).Append("\n\n");
+        foreach (var line in (context ?? []).Concat(ComparisonTable.HeaderLines(report).Skip(1)))
         {
             text.Append("> ").Append(MarkdownText.Escape(line)).Append("  \n");
         }

@@ -74,6 +74,26 @@ public sealed class GoToolchain
         return packages;
     }
 
+    /// <summary>The source directory of each import path (for annotations on a benchmark's _test.go line); missing ones are left out.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> PackageDirectoriesAsync(string directory, IReadOnlyList<string> importPaths, CancellationToken cancellationToken)
+    {
+        var directories = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (importPaths.Count == 0)
+        {
+            return directories;
+        }
+        var outcome = await Go(directory, ["list", "-e", "-f", "{{.ImportPath}}\t{{.Dir}}", "--", .. importPaths], cancellationToken).ConfigureAwait(false);
+        foreach (var line in outcome.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var fields = line.Split('\t');
+            if (fields.Length == 2 && fields[1].Length > 0)
+            {
+                directories[fields[0]] = fields[1];
+            }
+        }
+        return directories;
+    }
+
     /// <summary>Builds the test binary of <paramref name="package"/> (<c>go test -c</c>, in its directory) into <paramref name="output"/>.</summary>
     public Task<ProcessOutcome> BuildTestBinaryAsync(GoPackage package, string output, CancellationToken cancellationToken) =>
         Go(package.Directory, ["test", "-c", "-o", output, "."], cancellationToken);

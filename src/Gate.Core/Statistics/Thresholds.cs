@@ -57,7 +57,10 @@ public sealed class Thresholds : IThresholdProvider
     };
 
     /// <inheritdoc />
-    public Threshold For(ThresholdKey key)
+    public Threshold For(ThresholdKey key) => Configured(key) ?? DefaultFor(key.Metric);
+
+    /// <summary>The threshold the configuration sets for <paramref name="key"/> (an override or a metric setting), or null for the default.</summary>
+    public Threshold? Configured(ThresholdKey key)
     {
         for (var i = _overrides.Count - 1; i >= 0; i--)
         {
@@ -71,7 +74,7 @@ public sealed class Thresholds : IThresholdProvider
         {
             return bySource;
         }
-        return _metrics.TryGetValue(key.Metric.Name, out var byName) ? byName : DefaultFor(key.Metric);
+        return _metrics.TryGetValue(key.Metric.Name, out var byName) ? byName : null;
     }
 
     /// <summary>The name of a source as the results file writes it (<c>go</c>, <c>perf-hw</c>, <c>perf-sw</c>, <c>sim</c>).</summary>

@@ -33,8 +33,10 @@ internal sealed class BaselineOptions
         }
     }
 
-    public IBaselineStore OpenStore(ParseResult parse, CliContext context) =>
-        BaselineStores.Open(parse.GetValue(Store)!, context.WorkingDirectory, Environment.GetEnvironmentVariable, TimeProvider.System);
+    public IBaselineStore OpenStore(ParseResult parse, CliContext context) => Open(parse.GetValue(Store)!, context);
+
+    public static IBaselineStore Open(string spec, CliContext context) =>
+        BaselineStores.Open(spec, context.WorkingDirectory, context.Environment, TimeProvider.System);
 
     public KeySelection Selection(ParseResult parse) =>
         new(parse.GetValue(Key), parse.GetValue(Repository), parse.GetValue(Branch), parse.GetValue(Backend));

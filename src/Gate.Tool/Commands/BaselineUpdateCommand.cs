@@ -36,16 +36,15 @@ internal static class BaselineUpdateCommand
             }
             else
             {
-                var run = measure.ToRunOptions(parse, context, commandLine);
-                results = await measure.MeasureAsync(parse, context, run, cancellationToken).ConfigureAwait(false);
+                results = await MeasureOptions.MeasureAsync(measure.Resolve(parse, context, commandLine), context, cancellationToken).ConfigureAwait(false);
             }
             if (results.Benchmarks.Count == 0)
             {
                 throw new GateException("the results hold no measured benchmark: nothing to store");
             }
             var repositoryName = parse.GetValue(repository)
-                ?? await new RepositoryIdentity(context.Processes, Environment.GetEnvironmentVariable).DetectAsync(directory, cancellationToken).ConfigureAwait(false);
-            var branchName = parse.GetValue(branch) ?? results.Environment.GitBranch ?? BranchFromCi()
+                ?? await new RepositoryIdentity(context.Processes, context.Environment).DetectAsync(directory, cancellationToken).ConfigureAwait(false);
+            var branchName = parse.GetValue(branch) ?? results.Environment.GitBranch ?? BranchFromCi(context.Environment)
                 ?? throw new GateException("cannot tell the branch (detached HEAD and no GITHUB_REF_NAME): pass --branch");
             var key = BaselineKey.For(results, repositoryName, branchName);
 
@@ -62,6 +61,6 @@ internal static class BaselineUpdateCommand
         return command;
     }
 
-    private static string? BranchFromCi() =>
-        Environment.GetEnvironmentVariable("GITHUB_REF_TYPE") == "branch" && Environment.GetEnvironmentVariable("GITHUB_REF_NAME") is { Length: > 0 } name ? name : null;
+    private static string? BranchFromCi(Func<string, string?> environment) =>
+        environment("GITHUB_REF_TYPE") == "branch" && environment("GITHUB_REF_NAME") is { Length: > 0 } name ? name : null;
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Gate.Core.Config;
 using Gate.Core.IO;
 using Gate.Core.Reporting;
 using Gate.Core.Statistics;
@@ -34,7 +33,7 @@ internal static class CompareCommand
             {
                 AtomicFile.EnsureWritable(context.Resolve(outPath));
             }
-            var (settings, settingsSource) = LoadConfig(context, parse.GetValue(config));
+            var (settings, settingsSource) = ConfigFile.Load(context, parse.GetValue(config));
             var options = settings.ToCompareOptions(settingsSource);
             var old = ComparisonInput.Load(Paths(context, parse.GetValue(oldSide)!), "old");
             var @new = ComparisonInput.Load(Paths(context, parse.GetValue(newSide)!), "new");
@@ -43,7 +42,7 @@ internal static class CompareCommand
             var report = ComparisonEngine.Compare(old, @new, options);
 
             var chosen = parse.GetValue(format)!;
-            var colour = context.OutIsTerminal && Environment.GetEnvironmentVariable("NO_COLOR") is null;
+            var colour = context.OutIsTerminal && context.Environment("NO_COLOR") is null;
             var text = Render(report, chosen, colour && outPath is null);
             if (outPath is null)
             {
@@ -73,14 +72,4 @@ internal static class CompareCommand
 
     private static List<string> Paths(CliContext context, string side) =>
         [.. side.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(context.Resolve)];
-
-    private static (BenchGateConfig Config, string Source) LoadConfig(CliContext context, string? given)
-    {
-        if (given is not null)
-        {
-            return (BenchGateConfig.Read(context.Resolve(given)), given);
-        }
-        var implicitPath = context.Resolve(BenchGateConfig.FileName);
-        return File.Exists(implicitPath) ? (BenchGateConfig.Read(implicitPath), BenchGateConfig.FileName) : (new BenchGateConfig(), "defaults");
-    }
 }

@@ -9,9 +9,16 @@ using Gate.Core.Running.Canary;
 
 namespace Gate.Tool.Commands;
 
+/// <summary>What to measure and with which backend, resolved from flags, <c>benchgate.json</c> and defaults.</summary>
+/// <param name="Run">The runner's options.</param>
+/// <param name="Backend">The backend's name.</param>
+/// <param name="Settings">The backend's settings (events, cache model…).</param>
+internal sealed record MeasureRequest(RunOptions Run, string Backend, BackendOptions Settings);
+
 /// <summary>
 /// The options of every command that measures (<c>run</c>, <c>baseline update</c>, <c>check</c>): what to run and how,
-/// and the one way of turning them into a measured <see cref="RunResults"/>.
+/// and the one way of turning them into a measured <see cref="RunResults"/>. A flag given on the command line wins
+/// over the <c>run</c> section of <c>benchgate.json</c>, which wins over the defaults.
 /// </summary>
 internal sealed class MeasureOptions
 {
@@ -27,11 +34,13 @@ internal sealed class MeasureOptions
 
     public Option<int?> Samples { get; } = new("--samples") { Description = $"Samples per benchmark (default {RunOptions.DefaultSamples}; {BackendFactory.DefaultSamples("cachegrind")} for cachegrind)" };
 
+    public Option<string> SampleTime { get; } = new("--sample-time") { Description = "Target duration of one sample (Go duration)", DefaultValueFactory = _ => "100ms" };
+
     public Option<int?> Jobs { get; } = new("--jobs") { Description = "Benchmarks measured at the same time (default: one per core for cachegrind, 1 otherwise)" };
 
     public Option<string?> CacheModel { get; } = new("--cache-model") { Description = $"Cache geometry cachegrind simulates (default '{Core.Counters.CacheModel.Default}')" };
 
-    public Option<string> SampleTime { get; } = new("--sample-time") { Description = "Target duration of one sample (Go duration)", DefaultValueFactory = _ => "100ms" };
+    public Option<string?> Config { get; } = new("--config") { Description = "Configuration file (default: benchgate.json in the working directory, when present)" };
 
     public MeasureOptions()
     {
@@ -42,49 +51,66 @@ internal sealed class MeasureOptions
     public void AddTo(Command command)
     {
         command.Arguments.Add(Packages);
-        foreach (var option in new Option[] { Dir, Bench, Backend, Events, Samples, SampleTime, Jobs, CacheModel })
+        foreach (var option in new Option[] { Dir, Bench, Backend, Events, Samples, SampleTime, Jobs, CacheModel, Config })
         {
             command.Options.Add(option);
         }
     }
 
     /// <summary>The measured directory, absolute.</summary>
-    public string Directory(ParseResult parse, CliContext context) => context.Resolve(parse.GetValue(Dir)!);
+    public string Directory(ParseResult parse, CliContext context, RunConfig? config = null) =>
+        context.Resolve(Given(parse, Dir) ?? config?.Dir ?? parse.GetValue(Dir)!);
 
-    /// <summary>The run options the command line asks for; invalid values are a <see cref="GateException"/>.</summary>
-    public RunOptions ToRunOptions(ParseResult parse, CliContext context, IReadOnlyList<string> commandLine)
+    /// <summary>The configuration: <c>--config FILE</c>, else <c>benchgate.json</c> in the working directory, else the defaults.</summary>
+    public (BenchGateConfig Config, string Source) LoadConfig(ParseResult parse, CliContext context) => ConfigFile.Load(context, parse.GetValue(Config));
+
+    /// <summary>The measurement the command line and the configuration ask for; invalid values are a <see cref="GateException"/>.</summary>
+    public MeasureRequest Resolve(ParseResult parse, CliContext context, IReadOnlyList<string> commandLine) =>
+        Resolve(parse, context, commandLine, LoadConfig(parse, context).Config.Run);
+
+    /// <summary>The measurement the command line and <paramref name="config"/> ask for.</summary>
+    public MeasureRequest Resolve(ParseResult parse, CliContext context, IReadOnlyList<string> commandLine, RunConfig? config)
     {
-        var sampleTime = parse.GetValue(SampleTime)!;
+        var sampleTime = Given(parse, SampleTime) ?? config?.SampleTime ?? parse.GetValue(SampleTime)!;
         if (!GoDuration.TryParse(sampleTime, out var duration) || duration <= TimeSpan.Zero)
         {
             throw new GateException($"--sample-time '{sampleTime}' is not a positive Go duration such as 100ms or 1s");
         }
-        var patterns = parse.GetValue(Packages) is { Length: > 0 } given ? given : ["./..."];
-        var backend = parse.GetValue(Backend)!;
-        return new RunOptions(Directory(parse, context), patterns, parse.GetValue(Bench)!, parse.GetValue(Samples) ?? BackendFactory.DefaultSamples(backend), duration, commandLine)
+        var backend = Given(parse, Backend) ?? config?.Backend ?? parse.GetValue(Backend)!;
+        if (!BackendFactory.Names.Contains(backend))
+        {
+            throw new GateException($"backend '{backend}' is not one of: {string.Join(", ", BackendFactory.Names)}");
+        }
+        IReadOnlyList<string> patterns = parse.GetValue(Packages) is { Length: > 0 } given ? given : config?.Packages is { Count: > 0 } configured ? configured : ["./..."];
+        var bench = Given(parse, Bench) ?? config?.Bench ?? parse.GetValue(Bench)!;
+        var samples = parse.GetValue(Samples) ?? config?.Samples ?? BackendFactory.DefaultSamples(backend);
+        var run = new RunOptions(Directory(parse, context, config), patterns, bench, samples, duration, commandLine)
         {
             Jobs = parse.GetValue(Jobs) ?? BackendFactory.DefaultJobs(backend),
-        };
-    }
-
-    /// <summary>Checks the backend, measures with progress on stderr, and reports flagged samples.</summary>
-    public async Task<RunResults> MeasureAsync(ParseResult parse, CliContext context, RunOptions options, CancellationToken cancellationToken)
-    {
-        var progress = new ProgressPrinter(context.Err, context.ErrIsTerminal);
-        var warn = (string line) =>
-        {
-            progress.Finish();
-            context.Err.WriteLine("benchgate: " + line);
         };
         var settings = new BackendOptions
         {
             Events = parse.GetValue(Events),
-            Warn = warn,
-            SampleTime = options.SampleTime,
+            SampleTime = duration,
             CacheModel = parse.GetValue(CacheModel) is { } geometry ? Core.Counters.CacheModel.Parse(geometry) : null,
         };
-        var backend = await BackendFactory.CreateAsync(parse.GetValue(Backend)!, settings, context.Processes, cancellationToken).ConfigureAwait(false);
-        var results = await new BenchmarkRunner(context.Processes, backend, progress, new SpeedCanary(context.Processes)).RunAsync(options, cancellationToken).ConfigureAwait(false);
+        return new MeasureRequest(run, backend, settings);
+    }
+
+    /// <summary>Checks the backend, measures with progress on stderr, and reports flagged samples.</summary>
+    public static async Task<RunResults> MeasureAsync(MeasureRequest request, CliContext context, CancellationToken cancellationToken)
+    {
+        var progress = new ProgressPrinter(context.Err, context.ErrIsTerminal);
+        var settings = request.Settings with
+        {
+            Warn = line =>
+            {
+                progress.Finish();
+                context.Err.WriteLine("benchgate: " + line);
+            },
+        };
+        var backend = await BackendFactory.CreateAsync(request.Backend, settings, context.Processes, cancellationToken).ConfigureAwait(false);
+        var results = await new BenchmarkRunner(context.Processes, backend, progress, new SpeedCanary(context.Processes)).RunAsync(request.Run, cancellationToken).ConfigureAwait(false);
         progress.Finish();
         foreach (var line in FlagSummary.Lines(results))
         {
@@ -92,4 +118,8 @@ internal sealed class MeasureOptions
         }
         return results;
     }
+
+    /// <summary>The option's value when the command line gave it, else null (so that configuration may fill it).</summary>
+    private static T? Given<T>(ParseResult parse, Option<T> option) =>
+        parse.GetResult(option) is { Implicit: false } ? parse.GetValue(option) : default;
 }

@@ -30,12 +30,13 @@ internal static class RunCommand
             {
                 AtomicFile.EnsureWritable(context.Resolve(outPath), outPath);
             }
-            var options = measure.ToRunOptions(parse, context, commandLine) with
+            var request = measure.Resolve(parse, context, commandLine);
+            var run = request.Run with
             {
                 Shard = parse.GetValue(shard) is { } share ? Shard.Parse(share) : null,
                 ShardCosts = parse.GetValue(shardCosts) is { } costs ? ShardCosts.FromResults(ResultsJson.ReadFile(context.Resolve(costs), costs)) : null,
             };
-            var results = await measure.MeasureAsync(parse, context, options, cancellationToken).ConfigureAwait(false);
+            var results = await MeasureOptions.MeasureAsync(request with { Run = run }, context, cancellationToken).ConfigureAwait(false);
 
             var text = chosenFormat switch
             {
