@@ -53,6 +53,19 @@ public static class CachegrindMetrics
     /// <summary>Instructions per estimated cycle.</summary>
     public const string EstimatedIpc = "est-IPC";
 
+    /// <summary>
+    /// The cost in estimated cycles of one more event of <paramref name="metric"/> (the smallest the model charges:
+    /// an L1 miss may also miss the last level, which <see cref="LLMisses"/> then counts), or null for metrics that are
+    /// not event counts of the model.
+    /// </summary>
+    public static int? CyclesPerEvent(string metric) => metric switch
+    {
+        L1dMisses or L1iMisses => LastLevelHitPenalty,
+        LLMisses => MemoryPenalty,
+        BranchMispredicts => MispredictPenalty,
+        _ => null,
+    };
+
     /// <summary>The metrics this backend reports, in report order.</summary>
     public static IReadOnlyList<MetricInfo> Descriptions { get; } =
         [.. new[] { Instructions, L1dMisses, LLMisses, L1iMisses, BranchMispredicts, EstimatedCycles, EstimatedIpc }

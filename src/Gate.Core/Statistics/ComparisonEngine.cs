@@ -26,6 +26,7 @@ public static class ComparisonEngine
         options ??= new CompareOptions();
         var test = new MannWhitney();
         var environment = EnvironmentCheck.Of(old.Environment, @new.Environment);
+        var thresholds = SimulatedEventThresholds.Wrap(options.Thresholds, old);
         var canary = CanaryCheck.Of(old.Canary, @new.Canary, options.Canary, test);
         var needed = SamplesNeeded(options.Q);
         var intervals = new Dictionary<int, MedianInterval>();
@@ -103,7 +104,7 @@ public static class ComparisonEngine
                 Array.Sort(oldValues);
                 Array.Sort(newValues);
                 var info = newInfo ?? oldInfo!;
-                var draft = new Draft(any.Package, any.Name, any.Procs, info, options.Thresholds.For(new ThresholdKey(any.Package, any.Name, info)))
+                var draft = new Draft(any.Package, any.Name, any.Procs, info, thresholds.For(new ThresholdKey(any.Package, any.Name, info)))
                 {
                     Old = Summarise(oldValues),
                     New = Summarise(newValues),

@@ -1,4 +1,5 @@
 using Gate.Core.Results;
+using Gate.Core.Statistics;
 using Gate.TestUtilities;
 using static Gate.Core.Counters.CachegrindMetrics;
 
@@ -107,6 +108,28 @@ public class CachegrindPlantedTests(PlantedRuns runs) : IClassFixture<PlantedRun
         Assert.True(Immaterial(benchmark, L1iMisses, LastLevelHitPenalty, 0.005), "L1i-misses/op changed materially");
         Assert.True(Immaterial(benchmark, LLMisses, MemoryPenalty, 0.005), "LL-misses/op changed materially");
         Assert.True(Immaterial(benchmark, BranchMispredicts, MispredictPenalty, 0.005), "branch-mispredicts/op changed materially");
+    }
+
+    [Fact]
+    public void Compare_PlantedVersions_EachRegressionInItsMetricAndNothingElse()
+    {
+        // When the comparison engine judges v1 → v2 with its defaults (simulated counters: exact, 1 % threshold)
+        var report = ComparisonEngine.Compare(runs.V1, runs.V2);
+        var regressions = report.Comparisons
+            .Where(c => c.Verdict == Verdict.Regression)
+            .Select(c => (c.Benchmark, c.Metric.Name))
+            .ToHashSet();
+
+        // Then the strided access regresses in L1d misses, the random branch in mispredicts, the extra work in instructions
+        Assert.Contains(("BenchmarkStride", L1dMisses), regressions);
+        Assert.Contains(("BenchmarkBranch", BranchMispredicts), regressions);
+        Assert.Contains(("BenchmarkWork", Instructions), regressions);
+        // And nothing regresses in the unchanged benchmarks, nor in instructions where the instruction count did not change
+        Assert.DoesNotContain(regressions, r => r.Benchmark is "BenchmarkChecksum" or "BenchmarkWords");
+        Assert.DoesNotContain(("BenchmarkStride", Instructions), regressions);
+        Assert.DoesNotContain(("BenchmarkBranch", Instructions), regressions);
+        Assert.True(report.Environment.Compatible);
+        Assert.All(report.Comparisons, c => Assert.True(c.Deterministic, $"{c.Benchmark} {c.Metric.Name} should be judged as exact"));
     }
 
     [Fact]
