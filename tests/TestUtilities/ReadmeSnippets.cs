@@ -31,12 +31,16 @@ public static class ReadmeSnippets
         throw new InvalidOperationException($"README.md section '{heading}' has no ```{language} block number {index}");
     }
 
-    /// <summary>The command of the line in a sh block that starts with <paramref name="prefix"/>, without its trailing comment.</summary>
+    /// <summary>
+    /// The command of a sh block's line (without its trailing comment) that is <paramref name="prefix"/> exactly, else
+    /// the one line that starts with it and a space.
+    /// </summary>
     public static string Command(string block, string prefix)
     {
-        var line = block.Split('\n').Single(l => l.StartsWith(prefix + " ", StringComparison.Ordinal) || l == prefix || l.StartsWith(prefix + "  ", StringComparison.Ordinal));
-        var comment = line.IndexOf(" #", StringComparison.Ordinal);
-        return (comment < 0 ? line : line[..comment]).Trim();
+        var commands = block.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => (l.IndexOf(" #", StringComparison.Ordinal) is var comment and >= 0 ? l[..comment] : l).Trim())
+            .ToList();
+        return commands.Contains(prefix) ? prefix : commands.Single(c => c.StartsWith(prefix + " ", StringComparison.Ordinal));
     }
 
     /// <summary>The rows of the Markdown table whose header starts with <paramref name="firstColumn"/>, first cell of each (without backticks).</summary>

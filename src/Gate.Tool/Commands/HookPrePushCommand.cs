@@ -26,10 +26,10 @@ internal static class HookPrePushCommand
         check.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var budget = check.ParseBudget(parse);
-            var updates = PushUpdate.Parse(await context.In.ReadToEndAsync(cancellationToken).ConfigureAwait(false));
             try
             {
+                var budget = check.ParseBudget(parse);
+                var updates = PushUpdate.Parse(await context.In.ReadToEndAsync(cancellationToken).ConfigureAwait(false));
                 return await CheckAsync(context, parse, check, commandLine, budget, parse.GetValue(remote) ?? "origin", updates, cancellationToken).ConfigureAwait(false);
             }
             catch (GateException e)
