@@ -18,6 +18,7 @@ public static class Cli
             BaselineCommand.Create(context, args),
             CompareCommand.Create(context),
             CheckCommand.Create(context, args),
+            HookCommand.Create(context, args),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -16,6 +16,9 @@ public sealed record CliContext(TextWriter Out, TextWriter Err, bool ErrIsTermin
     /// <summary>Reads environment variables (GITHUB_*, tokens, NO_COLOR); tests give their own.</summary>
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
 
+    /// <summary>Standard input (git's ref lines for <c>hook pre-push</c>); empty unless the host gives one.</summary>
+    public TextReader In { get; init; } = TextReader.Null;
+
     /// <summary>Starts processes.</summary>
     public IProcessRunner Processes { get; init; } = new ProcessRunner();
 

@@ -12,7 +12,7 @@ public static class Program
             e.Cancel = true;
             cancel.Cancel();
         };
-        var context = new CliContext(Console.Out, Console.Error, !Console.IsErrorRedirected, Directory.GetCurrentDirectory(), cancel.Token) { OutIsTerminal = !Console.IsOutputRedirected };
+        var context = new CliContext(Console.Out, Console.Error, !Console.IsErrorRedirected, Directory.GetCurrentDirectory(), cancel.Token) { OutIsTerminal = !Console.IsOutputRedirected, In = Console.In };
         return await Cli.RunAsync(context, args).ConfigureAwait(false);
     }
 }

@@ -11,6 +11,7 @@ namespace Gate.Core.Running;
 /// per package) → calibrate (N per benchmark, natively) → measure (K samples per benchmark through a backend,
 /// interleaved round robin so that the machine's drift spreads over all benchmarks) → results.
 /// With a <paramref name="canary"/>, the machine-speed canary is timed before the first round and after every round.
+/// With a <see cref="RunOptions.Deadline"/>, nothing new starts once it has passed; what was not measured is a failure.
 /// </summary>
 public sealed class BenchmarkRunner(IProcessRunner runner, IMeasurementBackend backend, IProgress<RunProgress>? progress = null, ISpeedCanary? canary = null)
 {
@@ -53,7 +54,7 @@ public sealed class BenchmarkRunner(IProcessRunner runner, IMeasurementBackend b
         var workDirectory = Directory.CreateTempSubdirectory("benchgate-");
         try
         {
-            var binaries = await BuildAsync(go, packages, workDirectory.FullName, failures, cancellationToken).ConfigureAwait(false);
+            var binaries = await BuildAsync(go, packages, workDirectory.FullName, failures, options.Deadline, cancellationToken).ConfigureAwait(false);
             var topLevels = await DiscoverAsync(binaries, options.Bench, cancellationToken).ConfigureAwait(false);
             if (topLevels.Count == 0 && failures.Count == 0)
             {
@@ -103,12 +104,17 @@ public sealed class BenchmarkRunner(IProcessRunner runner, IMeasurementBackend b
     }
 
     private async Task<List<(GoPackage Package, string Binary)>> BuildAsync(
-        GoToolchain go, IReadOnlyList<GoPackage> packages, string work, List<BenchmarkFailure> failures, CancellationToken cancellationToken)
+        GoToolchain go, IReadOnlyList<GoPackage> packages, string work, List<BenchmarkFailure> failures, RunDeadline? deadline, CancellationToken cancellationToken)
     {
         var binaries = new List<(GoPackage, string)>();
         for (var i = 0; i < packages.Count; i++)
         {
             var package = packages[i];
+            if (deadline is { Passed: true })
+            {
+                failures.Add(new BenchmarkFailure(package.ImportPath, "", deadline.NotMeasured));
+                continue;
+            }
             Report("build", i, packages.Count, package.ImportPath, null);
             var binary = Path.Combine(work, $"{i:000}-{Path.GetFileName(package.ImportPath)}.test");
             var outcome = await go.BuildTestBinaryAsync(package, binary, cancellationToken).ConfigureAwait(false);
@@ -170,6 +176,11 @@ public sealed class BenchmarkRunner(IProcessRunner runner, IMeasurementBackend b
         for (var i = 0; i < topLevels.Count; i++)
         {
             var (package, binary, topLevel, pattern) = topLevels[i];
+            if (options.Deadline is { Passed: true })
+            {
+                failures.Add(new BenchmarkFailure(package.ImportPath, topLevel, options.Deadline.NotMeasured));
+                continue;
+            }
             Report("calibrate", i, topLevels.Count, topLevel, Estimate(watch.Elapsed, i, topLevels.Count));
             var calibration = await calibrator.CalibrateAsync(package, binary, topLevel, pattern, options.SampleTime, cancellationToken).ConfigureAwait(false);
             targets.AddRange(calibration.Targets);
@@ -197,7 +208,7 @@ public sealed class BenchmarkRunner(IProcessRunner runner, IMeasurementBackend b
         var gate = new Lock();
         var watch = Stopwatch.StartNew();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Jobs, CancellationToken = cancellationToken };
-        for (var round = 0; round < samples; round++)
+        for (var round = 0; round < samples && options.Deadline is not { Passed: true }; round++)
         {
             if (timeCanary)
             {
@@ -209,7 +220,7 @@ public sealed class BenchmarkRunner(IProcessRunner runner, IMeasurementBackend b
                 var target = targets[index];
                 lock (gate)
                 {
-                    if (failed[index] is not null)
+                    if (failed[index] is not null || options.Deadline is { Passed: true })
                     {
                         total--;
                         return;
@@ -250,6 +261,10 @@ public sealed class BenchmarkRunner(IProcessRunner runner, IMeasurementBackend b
                 {
                     Window = window,
                 });
+            }
+            else if (options.Deadline is { } deadline)
+            {
+                failures.Add(new BenchmarkFailure(target.Package.ImportPath, target.Name, deadline.NotMeasured));
             }
         }
         return results;

@@ -24,11 +24,30 @@ public sealed record RunOptions(
     /// <summary>Samples measured at the same time (benchmarks in parallel); 1 measures one after the other.</summary>
     public int Jobs { get; init; } = 1;
 
+    /// <summary>When to stop measuring early (a time budget); null measures everything.</summary>
+    public RunDeadline? Deadline { get; init; }
+
     /// <summary>Default samples per benchmark.</summary>
     public const int DefaultSamples = 10;
 
     /// <summary>Default sample time.</summary>
     public static readonly TimeSpan DefaultSampleTime = TimeSpan.FromMilliseconds(100);
+}
+
+/// <summary>
+/// A point after which a run starts nothing new (no build, calibration or sample) and reports what it has: every
+/// benchmark (or package) it did not get to is a failure <c>not measured: REASON</c>, never a silent pass. Work
+/// already started finishes.
+/// </summary>
+/// <param name="Reached">Cancelled when the deadline is reached (for a time budget: <c>CancelAfter</c>).</param>
+/// <param name="Reason">Why measuring stopped, for the failures, for example <c>the time budget of 1m ran out</c>.</param>
+public sealed record RunDeadline(CancellationToken Reached, string Reason)
+{
+    /// <summary>The message of a benchmark the run did not get to.</summary>
+    public string NotMeasured => "not measured: " + Reason;
+
+    /// <summary>True when the run must start nothing new.</summary>
+    public bool Passed => Reached.IsCancellationRequested;
 }
 
 /// <summary>Where a run is, for progress display.</summary>

@@ -1,0 +1,87 @@
+using System.CommandLine;
+using Gate.Core;
+using Gate.Core.Config;
+using Gate.Core.Hooks;
+using Gate.Core.Publishing;
+
+namespace Gate.Tool.Commands;
+
+/// <summary><c>benchgate hook install|uninstall|pre-push</c>: the git pre-push check.</summary>
+internal static class HookCommand
+{
+    public static Command Create(CliContext context, string[] commandLine) =>
+        new("hook", "Check the Go packages a push changes before git pushes them (a git pre-push hook)")
+        {
+            HookInstallCommand.Create(context),
+            HookUninstallCommand.Create(context),
+            HookPrePushCommand.Create(context, commandLine),
+        };
+
+    /// <summary>The hooks directory of the repository the command runs in.</summary>
+    public static async Task<string> HooksDirectoryAsync(CliContext context, CancellationToken cancellationToken)
+    {
+        var git = await GitRepository.OpenAsync(context.Processes, context.WorkingDirectory, cancellationToken).ConfigureAwait(false);
+        return await git.HooksDirectoryAsync(cancellationToken).ConfigureAwait(false);
+    }
+}
+
+/// <summary>
+/// The options of the quick check (<c>hook pre-push</c>), which <c>hook install</c> takes too and writes into the
+/// hook: what to measure (as <c>run</c>, without package patterns: the push decides those), where the baseline is,
+/// and the time budget.
+/// </summary>
+internal sealed class HookCheckOptions
+{
+    public MeasureOptions Measure { get; } = new();
+
+    public Option<string> Budget { get; } = new("--budget") { Description = "Stop measuring after this long (Go duration) and report what was measured", DefaultValueFactory = _ => QuickCheck.DefaultBudget };
+
+    public Option<string> Store { get; } = new BaselineOptions().Store;
+
+    public Option<string?> Repository { get; } = new("--repository") { Description = "Repository of the baseline (default: the origin remote, else the folder name)" };
+
+    public Option<string> BaselineBranch { get; } = new("--baseline-branch") { Description = "Branch whose baseline to compare with", DefaultValueFactory = _ => "main" };
+
+    private IEnumerable<Option> All() =>
+        [Budget, Store, Repository, BaselineBranch, Measure.Dir, Measure.Bench, Measure.Backend, Measure.Events, Measure.Samples, Measure.SampleTime, Measure.Jobs, Measure.CacheModel, Measure.Config];
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in All())
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    /// <summary>The budget; not a positive Go duration is a <see cref="GateException"/>.</summary>
+    public TimeSpan ParseBudget(ParseResult parse)
+    {
+        var text = parse.GetValue(Budget)!;
+        if (!GoDuration.TryParse(text, out var budget) || budget <= TimeSpan.Zero)
+        {
+            throw new GateException($"--budget '{text}' is not a positive Go duration such as 60s or 2m");
+        }
+        return budget;
+    }
+
+    /// <summary>The options given on the command line, as arguments to pass on to <c>hook pre-push</c>.</summary>
+    public IReadOnlyList<string> Given(ParseResult parse)
+    {
+        var arguments = new List<string>();
+        foreach (var option in All())
+        {
+            if (parse.GetResult(option) is { Implicit: false } result)
+            {
+                foreach (var token in result.Tokens)
+                {
+                    arguments.Add(option.Name);
+                    arguments.Add(token.Value);
+                }
+            }
+        }
+        return arguments;
+    }
+
+    /// <summary>The gate's name in the report.</summary>
+    public const string GateName = PublishRequest.DefaultGateName + " pre-push";
+}

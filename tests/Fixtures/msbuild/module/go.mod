@@ -1,0 +1,3 @@
+module benchgate.test/gatedemo
+
+go 1.21
