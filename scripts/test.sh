@@ -16,7 +16,9 @@ if [ "$status" -ne 0 ]; then
   echo "0 passed, 1 failed"
   exit 1
 fi
-dotnet test Gate.sln -c Release --no-build -nodeReuse:false --logger "trx" --logger "console;verbosity=normal" \
+# -m:1: one test assembly at a time, so that tests which judge wall time never share the machine with another
+# assembly's valgrind or go builds (inside an assembly, those tests run in a collection of their own).
+dotnet test Gate.sln -c Release --no-build -nodeReuse:false -m:1 --logger "trx" --logger "console;verbosity=normal" \
   --results-directory "$results" "$@" || status=$?
 
 passed=0; failed=0; skipped=0; files=0

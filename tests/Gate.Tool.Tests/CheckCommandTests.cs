@@ -19,6 +19,8 @@ public sealed class CheckCommandTests : IDisposable
     public CheckCommandTests()
     {
         _module = _temp.CopyTree(RepoPaths.Examples, "examples");
+        // examples/.benchgate holds the demo's cachegrind baseline: these tests start from an empty store.
+        Directory.Delete(Path.Combine(_module, ".benchgate"), recursive: true);
         // Wall time on this machine flips between two speeds; the planted regression is an allocation, judged exactly.
         File.WriteAllText(Path.Combine(_module, "benchgate.json"), """{ "thresholds": { "sec/op": "300%", "MB/s": "300%" } }""");
     }
@@ -47,6 +49,22 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("benchgate: no baseline for benchgate/demo main (go;", result.Err);
         Assert.Contains("the store is empty; run 'benchgate baseline update' on the target branch first", result.Err);
+    }
+
+    [Fact]
+    public void Check_OnlyABaselineOfAnotherBackend_Exit2NamesTheNearestAndTheDifference()
+    {
+        // Given the store holds a cachegrind baseline of the same repository and branch (the demo's, copied back)
+        using var committed = new TempDirectory();
+        var store = committed.CopyTree(Path.Combine(RepoPaths.Examples, ".benchgate"), "store");
+
+        // When a go-backend check looks for its baseline there
+        var result = CliRunner.Run(_module, ["check", "./textproc", "--bench", "WordFreq", "--samples", "3", "--sample-time", "20ms", "--repository", "benchgate/examples", "--store", "dir:" + store]);
+
+        // Then it does not compare across backends: it names the nearest baseline and how it differs
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("benchgate: no baseline for benchgate/examples main (go;", result.Err);
+        Assert.Contains("differs in backend: baseline 'cachegrind', this run 'go'", result.Err);
     }
 
     [Fact]

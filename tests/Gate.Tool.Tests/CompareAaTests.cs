@@ -10,6 +10,7 @@ namespace Gate.Tool.Tests;
 /// machine, then compared. No comparison may be a regression (nor an improvement): wall times are either unchanged
 /// or, when the speed canary moved, "environment changed". Repeated three times so that passing is not luck.
 /// </summary>
+[Collection(TimingCollection.Name)]
 public class CompareAaTests(ITestOutputHelper output)
 {
     [Fact]

@@ -64,7 +64,7 @@ public class BenchmarkLocatorTests
     {
         // Given the packages of examples/ and the fixture, and the benchmarks the real go tool lists in each
         var locator = new BenchmarkLocator();
-        var packages = Directory.GetDirectories(RepoPaths.Examples).Append(Shapes).ToList();
+        var packages = Directory.GetDirectories(RepoPaths.Examples).Where(d => Directory.EnumerateFiles(d, "*.go").Any()).Append(Shapes).ToList();
         var checkedCount = 0;
         foreach (var package in packages)
         {
