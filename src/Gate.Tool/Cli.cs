@@ -19,6 +19,7 @@ public static class Cli
             CompareCommand.Create(context),
             CheckCommand.Create(context, args),
             HookCommand.Create(context, args),
+            AbCommand.Create(context, args),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -10,7 +10,7 @@ namespace Gate.Core.Checking;
 /// </summary>
 public static class CheckReport
 {
-    /// <summary>Context lines, in order: the worst change, both sides, environment and backend, notes.</summary>
+    /// <summary>Context lines, in order: the worst change, both sides, environment and backend, the sides' notes, failures.</summary>
     public static IReadOnlyList<string> ContextLines(CheckOutcome outcome)
     {
         var lines = new List<string>();
@@ -26,6 +26,7 @@ public static class CheckReport
         {
             lines.Add($"hardware counters not measured here: {string.Join(", ", unsupported.Select(u => u.Event))} ({unsupported[0].Reason})");
         }
+        lines.AddRange(outcome.Sides.Notes);
         if (outcome.Sides.New.Failures.Count > 0)
         {
             lines.Add($"{outcome.Sides.New.Failures.Count.ToString(CultureInfo.InvariantCulture)} benchmark(s) failed and were not compared: {string.Join(", ", outcome.Sides.New.Failures.Select(f => f.Name.Length == 0 ? f.Package : f.Name))}");

@@ -66,8 +66,9 @@ public sealed class CachegrindBackend : IMeasurementBackend
     /// <inheritdoc />
     public async Task<SampleOutcome> MeasureAsync(BenchmarkTarget target, CancellationToken cancellationToken)
     {
+        // Keyed by the binary too: an A/B measurement measures the same benchmark of two builds with one backend.
         var state = _benchmarks.GetOrAdd(
-            target.Package.ImportPath + " " + target.Name,
+            target.TestBinary + " " + target.Name,
             _ => new BenchmarkState(new Lazy<Task<WindowChoice>>(() => ChooseWindowAsync(target, cancellationToken))));
         var first = Interlocked.Increment(ref state.Samples) == 1;
         var choice = await state.Choice.Value.ConfigureAwait(false);

@@ -59,6 +59,55 @@ public sealed class GitRepository
         return output.Split('\0', StringSplitOptions.RemoveEmptyEntries);
     }
 
+    /// <summary>The opened directory relative to <see cref="TopLevel"/> (<c>examples/</c>, or empty at the root).</summary>
+    public Task<string> PrefixAsync(CancellationToken cancellationToken) => RequiredAsync(["rev-parse", "--show-prefix"], cancellationToken);
+
+    /// <summary>True when the clone is shallow (older commits are missing).</summary>
+    public async Task<bool> IsShallowAsync(CancellationToken cancellationToken) =>
+        (await RunAsync(["rev-parse", "--is-shallow-repository"], cancellationToken).ConfigureAwait(false)).Stdout.Trim() == "true";
+
+    /// <summary>Files with uncommitted changes in the work tree (modified, added, deleted, untracked), relative to <see cref="TopLevel"/>.</summary>
+    public async Task<IReadOnlyList<string>> UncommittedAsync(CancellationToken cancellationToken)
+    {
+        var entries = (await RequiredAsync(["status", "--porcelain=v1", "-z", "--untracked-files=all"], cancellationToken).ConfigureAwait(false))
+            .Split('\0', StringSplitOptions.RemoveEmptyEntries);
+        var files = new List<string>();
+        for (var i = 0; i < entries.Length; i++)
+        {
+            if (entries[i].Length > 3)
+            {
+                files.Add(entries[i][3..]);
+            }
+            if (entries[i][0] is 'R' or 'C')
+            {
+                i++; // a rename's or copy's source path follows
+            }
+        }
+        return files;
+    }
+
+    /// <summary>Checks <paramref name="commit"/> out, detached, into the new directory <paramref name="path"/>, without running the repository's hooks.</summary>
+    public Task AddWorktreeAsync(string commit, string path, CancellationToken cancellationToken) =>
+        RequiredAsync(["-c", "core.hooksPath=/dev/null", "worktree", "add", "--detach", "--quiet", path, commit], cancellationToken);
+
+    /// <summary>Removes a worktree from the disk and from the repository's list; what cannot be removed is pruned.</summary>
+    public async Task RemoveWorktreeAsync(string path)
+    {
+        var removed = await RunAsync(["worktree", "remove", "--force", path], CancellationToken.None).ConfigureAwait(false);
+        if (!removed.Succeeded)
+        {
+            try
+            {
+                System.IO.Directory.Delete(path, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // git worktree prune below forgets it once it is gone; a leftover temporary directory is harmless.
+            }
+            await RunAsync(["worktree", "prune"], CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
     private async Task<string> RequiredAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
         var outcome = await RunAsync(arguments, cancellationToken).ConfigureAwait(false);

@@ -12,11 +12,37 @@ namespace Gate.Core.Running;
 /// interleaved round robin so that the machine's drift spreads over all benchmarks) → results.
 /// With a <paramref name="canary"/>, the machine-speed canary is timed before the first round and after every round.
 /// With a <see cref="RunOptions.Deadline"/>, nothing new starts once it has passed; what was not measured is a failure.
+/// The stages are public so that other measurements (<see cref="AbRunner"/>: two revisions interleaved) reuse them:
+/// <see cref="PrepareAsync"/> (discover, build, calibrate), <see cref="SampleRounds"/> (measure) and
+/// <see cref="DescribeAsync"/> (the results with their environment).
 /// </summary>
 public sealed class BenchmarkRunner(IProcessRunner runner, IMeasurementBackend backend, IProgress<RunProgress>? progress = null, ISpeedCanary? canary = null)
 {
     /// <summary>Runs the benchmarks. Environment and usage errors throw <see cref="GateException"/> before measuring.</summary>
     public async Task<RunResults> RunAsync(RunOptions options, CancellationToken cancellationToken = default)
+    {
+        Validate(options);
+        var started = DateTimeOffset.UtcNow;
+        var workDirectory = Directory.CreateTempSubdirectory("benchgate-");
+        try
+        {
+            var prepared = await PrepareAsync(options, workDirectory.FullName, cancellationToken).ConfigureAwait(false);
+            var targets = prepared.Targets;
+            var timeCanary = canary is not null && targets.Count > 0 && await canary.PrepareAsync(prepared.Go.GoPath, workDirectory.FullName, cancellationToken).ConfigureAwait(false);
+            var plan = SamplePlan.RoundRobin(targets.Count, options.Samples) with { Deadline = options.Deadline };
+            var sampled = await new SampleRounds(backend, progress, canary).TakeAsync(targets, plan, options.Jobs, timeCanary, cancellationToken).ConfigureAwait(false);
+            var benchmarks = sampled.Where(s => s.Failure is null).Select(s => s.ToResult()).OfType<BenchmarkResult>().ToList();
+            var failures = prepared.Failures.Concat(sampled.Select(s => s.ToFailure(options.Deadline)).OfType<BenchmarkFailure>()).ToList();
+            return await DescribeAsync(prepared, options, started, benchmarks, failures, timeCanary ? canary!.Record : null, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            TryDelete(workDirectory);
+        }
+    }
+
+    /// <summary>Checks the options a measurement needs; a bad one is a <see cref="GateException"/>.</summary>
+    public static void Validate(RunOptions options)
     {
         if (options.Samples < 1)
         {
@@ -34,7 +60,16 @@ public sealed class BenchmarkRunner(IProcessRunner runner, IMeasurementBackend b
         {
             throw new GateException($"{options.Directory}: no such directory");
         }
-        var started = DateTimeOffset.UtcNow;
+    }
+
+    /// <summary>
+    /// The stages before measuring: finds the packages, builds their test binaries into <paramref name="workDirectory"/>,
+    /// lists the benchmarks <see cref="RunOptions.Bench"/> selects (the shard's share of them) and calibrates them.
+    /// Nothing to measure is a <see cref="GateException"/>; a package that does not build, or a benchmark that fails
+    /// its calibration, is a failure of the result.
+    /// </summary>
+    public async Task<PreparedBenchmarks> PrepareAsync(RunOptions options, string workDirectory, CancellationToken cancellationToken)
+    {
         var directory = Path.GetFullPath(options.Directory);
         var go = GoToolchain.Locate(runner);
         var goEnvironment = await go.EnvironmentAsync(directory, cancellationToken).ConfigureAwait(false);
@@ -51,56 +86,53 @@ public sealed class BenchmarkRunner(IProcessRunner runner, IMeasurementBackend b
         }
 
         var failures = new List<BenchmarkFailure>();
-        var workDirectory = Directory.CreateTempSubdirectory("benchgate-");
-        try
+        var binaries = await BuildAsync(go, packages, workDirectory, failures, options.Deadline, cancellationToken).ConfigureAwait(false);
+        var topLevels = await DiscoverAsync(binaries, options.Bench, cancellationToken).ConfigureAwait(false);
+        if (topLevels.Count == 0 && failures.Count == 0)
         {
-            var binaries = await BuildAsync(go, packages, workDirectory.FullName, failures, options.Deadline, cancellationToken).ConfigureAwait(false);
-            var topLevels = await DiscoverAsync(binaries, options.Bench, cancellationToken).ConfigureAwait(false);
-            if (topLevels.Count == 0 && failures.Count == 0)
-            {
-                var any = await DiscoverAsync(binaries, ".", cancellationToken).ConfigureAwait(false);
-                throw new GateException(any.Count == 0
-                    ? $"no benchmarks: the packages matching {patterns} define no Benchmark functions"
-                    : $"-bench '{options.Bench}' matches no benchmark in {patterns}");
-            }
-            var discovered = topLevels.Count;
-            if (options.Shard is { } shard)
-            {
-                var keys = topLevels.Select(t => ShardCosts.Key(t.Package.ImportPath, t.TopLevel));
-                var mine = ShardPlanner.Select(ShardCosts.Weigh(keys, options.ShardCosts), shard);
-                topLevels.RemoveAll(t => !mine.Contains(ShardCosts.Key(t.Package.ImportPath, t.TopLevel)));
-                Report("shard " + shard, topLevels.Count, discovered, "top-level benchmarks in this shard", null);
-            }
-            var (targets, cpu) = await CalibrateAsync(topLevels, options, failures, cancellationToken).ConfigureAwait(false);
-            if (targets.Count == 0 && failures.Count == 0 && (options.Shard is null || topLevels.Count > 0))
-            {
-                throw new GateException($"-bench '{options.Bench}' matches no benchmark in {patterns}");
-            }
-            var timeCanary = canary is not null && targets.Count > 0 && await canary.PrepareAsync(go.GoPath, workDirectory.FullName, cancellationToken).ConfigureAwait(false);
-            var benchmarks = await MeasureAsync(targets, options, failures, timeCanary, cancellationToken).ConfigureAwait(false);
+            var any = await DiscoverAsync(binaries, ".", cancellationToken).ConfigureAwait(false);
+            throw new GateException(any.Count == 0
+                ? $"no benchmarks: the packages matching {patterns} define no Benchmark functions"
+                : $"-bench '{options.Bench}' matches no benchmark in {patterns}");
+        }
+        var discovered = topLevels.Count;
+        if (options.Shard is { } shard)
+        {
+            var keys = topLevels.Select(t => ShardCosts.Key(t.Package.ImportPath, t.TopLevel));
+            var mine = ShardPlanner.Select(ShardCosts.Weigh(keys, options.ShardCosts), shard);
+            topLevels.RemoveAll(t => !mine.Contains(ShardCosts.Key(t.Package.ImportPath, t.TopLevel)));
+            Report("shard " + shard, topLevels.Count, discovered, "top-level benchmarks in this shard", null);
+        }
+        var (targets, cpu) = await CalibrateAsync(topLevels, options, failures, cancellationToken).ConfigureAwait(false);
+        if (targets.Count == 0 && failures.Count == 0 && (options.Shard is null || topLevels.Count > 0))
+        {
+            throw new GateException($"-bench '{options.Bench}' matches no benchmark in {patterns}");
+        }
+        return new PreparedBenchmarks(directory, go, goEnvironment, groups, targets, failures, cpu);
+    }
 
-            var probe = new EnvironmentProbe(runner);
-            var (commit, branch) = await probe.GitAsync(groups[0].Directory, cancellationToken).ConfigureAwait(false);
-            var module = await go.ModulePathAsync(groups[0].Directory, cancellationToken).ConfigureAwait(false);
-            var environment = await backend.DescribeAsync(
-                new RunEnvironment(goEnvironment.Goos, goEnvironment.Goarch, backend.Name, options.CommandLine)
-                {
-                    Cpu = cpu ?? EnvironmentProbe.CpuModel(),
-                    GoVersion = goEnvironment.GoVersion,
-                    Kernel = EnvironmentProbe.Kernel(),
-                    Module = module,
-                    GitCommit = commit,
-                    GitBranch = branch,
-                    StartedUtc = started.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
-                    Shard = options.Shard?.ToString(),
-                },
-                cancellationToken).ConfigureAwait(false);
-            return new RunResults(RunResults.SchemaId, RunResults.CurrentSchemaVersion, environment, benchmarks, failures) { Canary = timeCanary ? canary!.Record : null };
-        }
-        finally
-        {
-            TryDelete(workDirectory);
-        }
+    /// <summary>The results of a measurement of <paramref name="prepared"/>, with the environment: toolchain, machine, git revision, backend.</summary>
+    public async Task<RunResults> DescribeAsync(
+        PreparedBenchmarks prepared, RunOptions options, DateTimeOffset started, IReadOnlyList<BenchmarkResult> benchmarks, IReadOnlyList<BenchmarkFailure> failures, CanaryRecord? canaryRecord, CancellationToken cancellationToken)
+    {
+        var goEnvironment = prepared.GoEnvironment;
+        var probe = new EnvironmentProbe(runner);
+        var (commit, branch) = await probe.GitAsync(prepared.Groups[0].Directory, cancellationToken).ConfigureAwait(false);
+        var module = await prepared.Go.ModulePathAsync(prepared.Groups[0].Directory, cancellationToken).ConfigureAwait(false);
+        var environment = await backend.DescribeAsync(
+            new RunEnvironment(goEnvironment.Goos, goEnvironment.Goarch, backend.Name, options.CommandLine)
+            {
+                Cpu = prepared.Cpu ?? EnvironmentProbe.CpuModel(),
+                GoVersion = goEnvironment.GoVersion,
+                Kernel = EnvironmentProbe.Kernel(),
+                Module = module,
+                GitCommit = commit,
+                GitBranch = branch,
+                StartedUtc = started.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+                Shard = options.Shard?.ToString(),
+            },
+            cancellationToken).ConfigureAwait(false);
+        return new RunResults(RunResults.SchemaId, RunResults.CurrentSchemaVersion, environment, benchmarks, failures) { Canary = canaryRecord };
     }
 
     private async Task<List<(GoPackage Package, string Binary)>> BuildAsync(
@@ -191,92 +223,13 @@ public sealed class BenchmarkRunner(IProcessRunner runner, IMeasurementBackend b
         return (targets, cpu);
     }
 
-    /// <summary>
-    /// Takes the samples round by round (every benchmark once per round, in rotating order), up to
-    /// <see cref="RunOptions.Jobs"/> at a time within a round, and times the speed canary before the first round and
-    /// after every round. Samples keep their round's place and failures their benchmark's, so that the results do not
-    /// depend on the number of jobs.
-    /// </summary>
-    private async Task<List<BenchmarkResult>> MeasureAsync(List<BenchmarkTarget> targets, RunOptions options, List<BenchmarkFailure> failures, bool timeCanary, CancellationToken cancellationToken)
-    {
-        var samples = options.Samples;
-        var collected = targets.Select(_ => new SampleCollector(samples)).ToArray();
-        var failed = new string?[targets.Count];
-        var schedule = SampleSchedule.RoundRobin(targets.Count, samples).ToList();
-        var total = schedule.Count;
-        var done = 0;
-        var gate = new Lock();
-        var watch = Stopwatch.StartNew();
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Jobs, CancellationToken = cancellationToken };
-        for (var round = 0; round < samples && options.Deadline is not { Passed: true }; round++)
-        {
-            if (timeCanary)
-            {
-                await canary!.TimeAsync(cancellationToken).ConfigureAwait(false);
-            }
-            var thisRound = round;
-            await Parallel.ForEachAsync(schedule.Skip(round * targets.Count).Take(targets.Count), parallel, async (index, token) =>
-            {
-                var target = targets[index];
-                lock (gate)
-                {
-                    if (failed[index] is not null || options.Deadline is { Passed: true })
-                    {
-                        total--;
-                        return;
-                    }
-                    Report("measure", done, total, $"{target.Name} ({thisRound + 1}/{samples})", Estimate(watch.Elapsed, done, total));
-                }
-                var outcome = await backend.MeasureAsync(target, token).ConfigureAwait(false);
-                lock (gate)
-                {
-                    done++;
-                    if (outcome.Sample is null)
-                    {
-                        failed[index] ??= outcome.Failure ?? "no sample";
-                        return;
-                    }
-                    collected[index].Add(thisRound, outcome);
-                }
-            }).ConfigureAwait(false);
-        }
-        if (timeCanary)
-        {
-            await canary!.TimeAsync(cancellationToken).ConfigureAwait(false);
-        }
-        Report("measure", done, total, "", TimeSpan.Zero);
-        var results = new List<BenchmarkResult>();
-        for (var i = 0; i < targets.Count; i++)
-        {
-            var target = targets[i];
-            if (failed[i] is { } failure)
-            {
-                failures.Add(new BenchmarkFailure(target.Package.ImportPath, target.Name, failure));
-            }
-            else if (collected[i].Count > 0)
-            {
-                var window = collected[i].Window;
-                var iterations = window is null ? target.Iterations : window.N2 - window.N1;
-                results.Add(new BenchmarkResult(target.Package.ImportPath, target.Name, collected[i].Procs ?? target.Procs, iterations, collected[i].Metrics, collected[i].Samples)
-                {
-                    Window = window,
-                });
-            }
-            else if (options.Deadline is { } deadline)
-            {
-                failures.Add(new BenchmarkFailure(target.Package.ImportPath, target.Name, deadline.NotMeasured));
-            }
-        }
-        return results;
-    }
-
     private void Report(string stage, int done, int total, string current, TimeSpan? remaining) =>
         progress?.Report(new RunProgress(stage, done, total, current, remaining));
 
     private static TimeSpan? Estimate(TimeSpan elapsed, int done, int total) =>
         done == 0 ? null : elapsed / done * (total - done);
 
-    private static void TryDelete(DirectoryInfo directory)
+    internal static void TryDelete(DirectoryInfo directory)
     {
         try
         {
@@ -285,39 +238,6 @@ public sealed class BenchmarkRunner(IProcessRunner runner, IMeasurementBackend b
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // A leftover temporary directory is harmless.
-        }
-    }
-
-    /// <summary>Samples of one benchmark by round, and the union of their metric descriptions, in first-seen order.</summary>
-    private sealed class SampleCollector(int rounds)
-    {
-        private readonly List<MetricInfo> _metrics = [];
-        private readonly Sample?[] _samples = new Sample?[rounds];
-
-        public int Count => _samples.Count(s => s is not null);
-
-        public IReadOnlyList<MetricInfo> Metrics => _metrics;
-
-        public IReadOnlyList<Sample> Samples => [.. _samples.OfType<Sample>()];
-
-        /// <summary>The iteration window the backend reported, if any.</summary>
-        public IterationWindow? Window { get; private set; }
-
-        /// <summary>GOMAXPROCS the backend fixed, if any.</summary>
-        public int? Procs { get; private set; }
-
-        public void Add(int round, SampleOutcome outcome)
-        {
-            foreach (var metric in outcome.Metrics)
-            {
-                if (!_metrics.Exists(m => m.Name == metric.Name))
-                {
-                    _metrics.Add(metric);
-                }
-            }
-            _samples[round] = outcome.Sample!;
-            Window ??= outcome.Window;
-            Procs ??= outcome.Procs;
         }
     }
 }

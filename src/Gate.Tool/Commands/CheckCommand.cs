@@ -12,7 +12,8 @@ namespace Gate.Tool.Commands;
 
 /// <summary>
 /// <c>benchgate check</c>, the CI and pre-push entry: measure → fetch the baseline → compare → report → publish →
-/// exit code (0 pass, 1 regression, 2 error or no baseline to compare with).
+/// exit code (0 pass, 1 regression, 2 error or no baseline to compare with). With <c>--against REF</c>, the baseline is
+/// revision REF measured in this job, interleaved with the working tree (<see cref="AbCommand"/>).
 /// </summary>
 internal static class CheckCommand
 {
@@ -31,10 +32,11 @@ internal static class CheckCommand
         var noComment = new Option<bool>("--no-comment") { Description = "Do not post or update the pull-request comment (the job summary is still written)" };
         var checkRun = new Option<bool>("--check-run") { Description = "Also create or update a GitHub check run with the report" };
         var tokenEnv = new Option<string?>("--token-env") { Description = "Environment variable holding the GitHub token (default GITHUB_TOKEN)" };
+        var against = new Option<string?>("--against") { Description = "Compare with revision REF measured in this job, interleaved with the working tree (uncommitted changes included), instead of the stored baseline" };
 
         var command = new Command("check", "Measure, compare with the stored baseline, report, and fail on a regression")
         {
-            store, repository, baselineBranch, format, output, failOn, gateName, noComment, checkRun, tokenEnv,
+            store, repository, baselineBranch, format, output, failOn, gateName, noComment, checkRun, tokenEnv, against,
         };
         measure.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
@@ -56,14 +58,9 @@ internal static class CheckCommand
             var compareOptions = config.ToCompareOptions(configSource);
             var policy = GateDecision.ParseFailOn(parse.GetValue(failOn) ?? config.FailOn, "--fail-on");
             var request = measure.Resolve(parse, context, commandLine, config.Run);
-            var baselines = BaselineOptions.Open(parse.GetValue(store)!, context);
-
-            var candidate = await MeasureOptions.MeasureAsync(request, quiet, cancellationToken).ConfigureAwait(false);
-            var repositoryName = parse.GetValue(repository)
-                ?? await new RepositoryIdentity(context.Processes, context.Environment).DetectAsync(request.Run.Directory, cancellationToken).ConfigureAwait(false);
-            var branch = parse.GetValue(baselineBranch) ?? NonEmpty(context.Environment("GITHUB_BASE_REF")) ?? "main";
-            var configured = compareOptions.Thresholds as Thresholds ?? Thresholds.Default;
-            var sides = await StoredBaselineSides.FindAsync(baselines, candidate, repositoryName, branch, configured, cancellationToken).ConfigureAwait(false);
+            var sides = parse.GetValue(against) is { } revision
+                ? await AbCommand.MeasureAsync(request, revision, null, compareOptions, quiet, cancellationToken).ConfigureAwait(false)
+                : await StoredSidesAsync(parse.GetValue(store)!, parse.GetValue(repository), parse.GetValue(baselineBranch), request, compareOptions, quiet, cancellationToken).ConfigureAwait(false);
             if (sides.Old is null && github.StepSummaryPath is not null)
             {
                 var publisher = new GitHubPublisher(github, stdout, stderr, workingDirectory: context.WorkingDirectory);
@@ -93,7 +90,21 @@ internal static class CheckCommand
         return command;
     }
 
-    private static async Task Report(CheckOutcome outcome, string gate, string format, string? outPath, CliContext context)
+    /// <summary>The candidate measured now and the stored baseline it is compared with (or why there is none).</summary>
+    private static async Task<CheckSides> StoredSidesAsync(
+        string store, string? repository, string? baselineBranch, MeasureRequest request, CompareOptions compareOptions, CliContext context, CancellationToken cancellationToken)
+    {
+        var baselines = BaselineOptions.Open(store, context);
+        var candidate = await MeasureOptions.MeasureAsync(request, context, cancellationToken).ConfigureAwait(false);
+        var repositoryName = repository
+            ?? await new RepositoryIdentity(context.Processes, context.Environment).DetectAsync(request.Run.Directory, cancellationToken).ConfigureAwait(false);
+        var branch = baselineBranch ?? NonEmpty(context.Environment("GITHUB_BASE_REF")) ?? "main";
+        var configured = compareOptions.Thresholds as Thresholds ?? Thresholds.Default;
+        return await StoredBaselineSides.FindAsync(baselines, candidate, repositoryName, branch, configured, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Prints the table on stdout and writes the report in <paramref name="format"/> to <paramref name="outPath"/>, when given.</summary>
+    internal static async Task Report(CheckOutcome outcome, string gate, string format, string? outPath, CliContext context)
     {
         var colour = context.OutIsTerminal && context.Environment("NO_COLOR") is null;
         await context.Out.WriteAsync(CheckReport.Table(outcome, gate, colour)).ConfigureAwait(false);

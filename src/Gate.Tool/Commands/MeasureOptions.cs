@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Gate.Core;
 using Gate.Core.Config;
 using Gate.Core.Counters;
@@ -6,6 +7,7 @@ using Gate.Core.Reporting;
 using Gate.Core.Results;
 using Gate.Core.Running;
 using Gate.Core.Running.Canary;
+using Gate.Core.Statistics;
 
 namespace Gate.Tool.Commands;
 
@@ -13,7 +15,11 @@ namespace Gate.Tool.Commands;
 /// <param name="Run">The runner's options.</param>
 /// <param name="Backend">The backend's name.</param>
 /// <param name="Settings">The backend's settings (events, cache model…).</param>
-internal sealed record MeasureRequest(RunOptions Run, string Backend, BackendOptions Settings);
+internal sealed record MeasureRequest(RunOptions Run, string Backend, BackendOptions Settings)
+{
+    /// <summary><c>--samples auto</c>: stop each benchmark once its verdict is settled; <see cref="RunOptions.Samples"/> is then the maximum.</summary>
+    public bool AutoSamples { get; init; }
+}
 
 /// <summary>
 /// The options of every command that measures (<c>run</c>, <c>baseline update</c>, <c>check</c>): what to run and how,
@@ -32,7 +38,7 @@ internal sealed class MeasureOptions
 
     public Option<string?> Events { get; } = new("--events") { Description = "perf events to count, comma-separated (--backend perf; default: " + string.Join(",", PerfEventList.Default) + ")" };
 
-    public Option<int?> Samples { get; } = new("--samples") { Description = $"Samples per benchmark (default {RunOptions.DefaultSamples}; {BackendFactory.DefaultSamples("cachegrind")} for cachegrind)" };
+    public Option<string?> Samples { get; } = new("--samples") { Description = $"Samples per benchmark (default {RunOptions.DefaultSamples}; {BackendFactory.DefaultSamples("cachegrind")} for cachegrind); with check --against and ab also auto[:MAX]: stop each benchmark once its verdict is settled (MAX default {SequentialRule.DefaultMaximum})" };
 
     public Option<string> SampleTime { get; } = new("--sample-time") { Description = "Target duration of one sample (Go duration)", DefaultValueFactory = _ => "100ms" };
 
@@ -83,7 +89,8 @@ internal sealed class MeasureOptions
         }
         IReadOnlyList<string> patterns = parse.GetValue(Packages) is { Length: > 0 } given ? given : config?.Packages is { Count: > 0 } configured ? configured : ["./..."];
         var bench = Given(parse, Bench) ?? config?.Bench ?? parse.GetValue(Bench)!;
-        var samples = parse.GetValue(Samples) ?? config?.Samples ?? BackendFactory.DefaultSamples(backend);
+        var (count, auto) = ParseSamples(parse.GetValue(Samples));
+        var samples = count ?? config?.Samples ?? BackendFactory.DefaultSamples(backend);
         var run = new RunOptions(Directory(parse, context, config), patterns, bench, samples, duration, commandLine)
         {
             Jobs = parse.GetValue(Jobs) ?? BackendFactory.DefaultJobs(backend),
@@ -94,11 +101,46 @@ internal sealed class MeasureOptions
             SampleTime = duration,
             CacheModel = parse.GetValue(CacheModel) is { } geometry ? Core.Counters.CacheModel.Parse(geometry) : null,
         };
-        return new MeasureRequest(run, backend, settings);
+        return new MeasureRequest(run, backend, settings) { AutoSamples = auto };
+    }
+
+    /// <summary><c>--samples</c>: a count, <c>auto</c> or <c>auto:MAX</c>; (null, false) when not given.</summary>
+    private static (int? Samples, bool Auto) ParseSamples(string? text)
+    {
+        if (text is null)
+        {
+            return (null, false);
+        }
+        if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var count))
+        {
+            return (count, false);
+        }
+        if (text == "auto")
+        {
+            return (SequentialRule.DefaultMaximum, true);
+        }
+        if (text.StartsWith("auto:", StringComparison.Ordinal) && int.TryParse(text[5..], NumberStyles.None, CultureInfo.InvariantCulture, out var maximum) && maximum >= SequentialRule.NoisyMinimum)
+        {
+            return (maximum, true);
+        }
+        throw new GateException($"--samples '{text}' is not a number of samples, auto or auto:MAX (MAX at least {SequentialRule.NoisyMinimum})");
     }
 
     /// <summary>Checks the backend, measures with progress on stderr, and reports flagged samples.</summary>
     public static async Task<RunResults> MeasureAsync(MeasureRequest request, CliContext context, CancellationToken cancellationToken)
+    {
+        if (request.AutoSamples)
+        {
+            throw new GateException("--samples auto needs both sides measured in this job: use it with check --against REF or ab BASE HEAD");
+        }
+        var (backend, progress) = await BackendAsync(request, context, cancellationToken).ConfigureAwait(false);
+        var results = await new BenchmarkRunner(context.Processes, backend, progress, new SpeedCanary(context.Processes)).RunAsync(request.Run, cancellationToken).ConfigureAwait(false);
+        await FinishAsync(progress, context, results).ConfigureAwait(false);
+        return results;
+    }
+
+    /// <summary>The backend the request names, checked to be usable here, with its one-line warnings said on stderr between progress lines.</summary>
+    public static async Task<(IMeasurementBackend Backend, ProgressPrinter Progress)> BackendAsync(MeasureRequest request, CliContext context, CancellationToken cancellationToken)
     {
         var progress = new ProgressPrinter(context.Err, context.ErrIsTerminal);
         var settings = request.Settings with
@@ -110,13 +152,17 @@ internal sealed class MeasureOptions
             },
         };
         var backend = await BackendFactory.CreateAsync(request.Backend, settings, context.Processes, cancellationToken).ConfigureAwait(false);
-        var results = await new BenchmarkRunner(context.Processes, backend, progress, new SpeedCanary(context.Processes)).RunAsync(request.Run, cancellationToken).ConfigureAwait(false);
+        return (backend, progress);
+    }
+
+    /// <summary>Ends the progress line and says how many samples of <paramref name="results"/> carry each flag.</summary>
+    public static async Task FinishAsync(ProgressPrinter progress, CliContext context, params RunResults[] results)
+    {
         progress.Finish();
-        foreach (var line in FlagSummary.Lines(results))
+        foreach (var line in results.SelectMany(FlagSummary.Lines))
         {
             await context.Err.WriteLineAsync("benchgate: " + line).ConfigureAwait(false);
         }
-        return results;
     }
 
     /// <summary>The option's value when the command line gave it, else null (so that configuration may fill it).</summary>

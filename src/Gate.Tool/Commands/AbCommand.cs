@@ -1,0 +1,71 @@
+using System.CommandLine;
+using Gate.Core;
+using Gate.Core.Checking;
+using Gate.Core.IO;
+using Gate.Core.Running;
+using Gate.Core.Running.Canary;
+using Gate.Core.Statistics;
+
+namespace Gate.Tool.Commands;
+
+/// <summary>
+/// <c>benchgate ab BASE HEAD [PACKAGES...]</c>: measures two revisions of the repository in this job, interleaved,
+/// compares them (HEAD as new, BASE as old), prints the report and exits by the verdict (0 pass, 1 regression, 2 error).
+/// Also the measuring half of <c>check --against REF</c>, where the head is the working tree.
+/// </summary>
+internal static class AbCommand
+{
+    public static Command Create(CliContext context, string[] commandLine)
+    {
+        var measure = new MeasureOptions();
+        var baseRevision = new Argument<string>("base") { Description = "The base revision (old side): a commit, branch, tag or HEAD~1" };
+        var headRevision = new Argument<string>("head") { Description = "The head revision (new side); both are checked out into temporary worktrees (check --against measures the working tree instead)" };
+        var format = new Option<string>("--format") { Description = "Report format for --out: table | markdown | json", DefaultValueFactory = _ => "markdown" };
+        format.AcceptOnlyFromAmong("table", "markdown", "json");
+        var output = new Option<string?>("--out") { Description = "Write the report to FILE (atomically); the table always goes to stdout" };
+        var failOn = new Option<string?>("--fail-on") { Description = "regression (default): exit 1 on a regression | never: report only" };
+        failOn.AcceptOnlyFromAmong("regression", "never");
+
+        var command = new Command("ab", "Measure two revisions interleaved in this job and compare them") { format, output, failOn };
+        command.Arguments.Add(baseRevision);
+        command.Arguments.Add(headRevision);
+        measure.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var outPath = parse.GetValue(output);
+            if (outPath is not null)
+            {
+                AtomicFile.EnsureWritable(context.Resolve(outPath), outPath);
+            }
+            var (config, configSource) = measure.LoadConfig(parse, context);
+            var compareOptions = config.ToCompareOptions(configSource);
+            var policy = GateDecision.ParseFailOn(parse.GetValue(failOn) ?? config.FailOn, "--fail-on");
+            var request = measure.Resolve(parse, context, commandLine, config.Run);
+
+            var sides = await MeasureAsync(request, parse.GetValue(baseRevision)!, parse.GetValue(headRevision), compareOptions, context, cancellationToken).ConfigureAwait(false);
+            var outcome = GateCheck.Evaluate(sides, compareOptions, policy);
+            await CheckCommand.Report(outcome, "benchgate", parse.GetValue(format)!, outPath, context).ConfigureAwait(false);
+            await context.Err.WriteLineAsync("benchgate: " + outcome.Report.Tally()).ConfigureAwait(false);
+            return outcome.Fails ? (int)ExitCodes.Regression : (int)ExitCodes.Success;
+        });
+        return command;
+    }
+
+    /// <summary>
+    /// Measures revision <paramref name="baseRevision"/> against <paramref name="headRevision"/> (null: the working
+    /// tree) and returns the sides to compare: the head as new, the base as old, with the A/B notes for the report.
+    /// </summary>
+    public static async Task<CheckSides> MeasureAsync(
+        MeasureRequest request, string baseRevision, string? headRevision, CompareOptions compareOptions, CliContext context, CancellationToken cancellationToken)
+    {
+        if (request.Run.Shard is not null)
+        {
+            throw new GateException("--shard does not apply to an A/B measurement");
+        }
+        var (backend, progress) = await MeasureOptions.BackendAsync(request, context, cancellationToken).ConfigureAwait(false);
+        var options = new AbOptions(request.Run, baseRevision, headRevision) { AutoSamples = request.AutoSamples, Compare = compareOptions };
+        var ab = await new AbRunner(context.Processes, backend, progress, new SpeedCanary(context.Processes)).RunAsync(options, cancellationToken).ConfigureAwait(false);
+        await MeasureOptions.FinishAsync(progress, context, ab.Head, ab.Base).ConfigureAwait(false);
+        return new CheckSides(ab.Head, ab.Base, ab.BaseRevision.Describe()) { Notes = ab.Notes() };
+    }
+}

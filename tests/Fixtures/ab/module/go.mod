@@ -1,0 +1,3 @@
+module benchgate.test/ab
+
+go 1.21
