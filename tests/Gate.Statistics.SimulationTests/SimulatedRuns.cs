@@ -28,9 +28,11 @@ public static class SimulatedRuns
         return (Run(old), Run(@new));
     }
 
-    private static BenchmarkResult Benchmark(int i, double[] values) =>
+    /// <summary>Benchmark i (BenchmarkSim<i>i</i>) with one sec/op sample per value.</summary>
+    public static BenchmarkResult Benchmark(int i, double[] values) =>
         new("example.com/sim", "BenchmarkSim" + i, 1, 1000, [new MetricInfo("sec/op", MetricSource.Go, Better.Lower)],
             [.. values.Select(v => new Sample(new Dictionary<string, double> { ["sec/op"] = v }))]);
 
-    private static RunResults Run(List<BenchmarkResult> benchmarks) => new(null, 1, Environment, benchmarks, []);
+    /// <summary>A run of these benchmarks in the simulated environment.</summary>
+    public static RunResults Run(List<BenchmarkResult> benchmarks) => new(null, 1, Environment, benchmarks, []);
 }
