@@ -1,9 +1,9 @@
 namespace Gate.TestUtilities;
 
 /// <summary>
-/// A real git repository in a temporary directory, for A/B tests: tests/Fixtures/ab/module committed in the folder
-/// <c>mod/</c> (commit 1), then the same with tests/Fixtures/ab/planted/encode.go (commit 2, HEAD: one planted
-/// allocation per op in BenchmarkEncode; the other four benchmarks unchanged).
+/// A real git repository in a temporary directory, for A/B tests: by default tests/Fixtures/ab/module committed in the
+/// folder <c>mod/</c> (commit 1), then the same with tests/Fixtures/ab/planted/encode.go (commit 2, HEAD: one planted
+/// allocation per op in BenchmarkEncode; the other four benchmarks unchanged); or any directory, committed once.
 /// </summary>
 public sealed class AbRepository : IDisposable
 {
@@ -20,17 +20,23 @@ public sealed class AbRepository : IDisposable
     private readonly TempDirectory _temp = new("benchgate-abrepo-");
 
     public AbRepository(bool planted = true)
+        : this(RepoPaths.Fixture("ab", "module"), "mod")
     {
-        Root = _temp.Combine("repo");
-        Module = Path.Combine(Root, "mod");
-        _temp.CopyTree(RepoPaths.Fixture("ab", "module"), Path.Combine("repo", "mod"));
-        Git("init", "-q", "-b", "main");
-        Commit("v1: the module");
         if (planted)
         {
             Plant();
             Commit("v2: Encode allocates");
         }
+    }
+
+    /// <summary>A repository with one commit: a copy of <paramref name="source"/> in the folder <paramref name="folder"/>.</summary>
+    public AbRepository(string source, string folder)
+    {
+        Root = _temp.Combine("repo");
+        Module = Path.Combine(Root, folder);
+        _temp.CopyTree(source, Path.Combine("repo", folder));
+        Git("init", "-q", "-b", "main");
+        Commit("v1: the module");
     }
 
     /// <summary>The repository's root.</summary>

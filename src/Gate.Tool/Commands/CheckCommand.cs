@@ -1,10 +1,12 @@
 using System.CommandLine;
 using Gate.Baselines.Checking;
 using Gate.Baselines.Keys;
+using Gate.Core;
 using Gate.Core.Checking;
 using Gate.Core.IO;
 using Gate.Core.Publishing;
 using Gate.Core.Reporting;
+using Gate.Core.Results;
 using Gate.Core.Running;
 using Gate.Core.Statistics;
 
@@ -33,10 +35,11 @@ internal static class CheckCommand
         var checkRun = new Option<bool>("--check-run") { Description = "Also create or update a GitHub check run with the report" };
         var tokenEnv = new Option<string?>("--token-env") { Description = "Environment variable holding the GitHub token (default GITHUB_TOKEN)" };
         var against = new Option<string?>("--against") { Description = "Compare with revision REF measured in this job, interleaved with the working tree (uncommitted changes included), instead of the stored baseline" };
+        var from = new Option<string?>("--from") { Description = "Compare these results (a results JSON file, for example merged shards) with the stored baseline instead of measuring" };
 
         var command = new Command("check", "Measure, compare with the stored baseline, report, and fail on a regression")
         {
-            store, repository, baselineBranch, format, output, failOn, gateName, noComment, checkRun, tokenEnv, against,
+            store, repository, baselineBranch, format, output, failOn, gateName, noComment, checkRun, tokenEnv, against, from,
         };
         measure.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
@@ -58,9 +61,14 @@ internal static class CheckCommand
             var compareOptions = config.ToCompareOptions(configSource);
             var policy = GateDecision.ParseFailOn(parse.GetValue(failOn) ?? config.FailOn, "--fail-on");
             var request = measure.Resolve(parse, context, commandLine, config.Run);
+            var given = parse.GetValue(from);
+            if (given is not null && parse.GetValue(against) is not null)
+            {
+                throw new GateException("--from compares given results with the stored baseline, --against measures a revision: use one of them");
+            }
             var sides = parse.GetValue(against) is { } revision
                 ? await AbCommand.MeasureAsync(request, revision, null, compareOptions, quiet, cancellationToken).ConfigureAwait(false)
-                : await StoredSidesAsync(parse.GetValue(store)!, parse.GetValue(repository), parse.GetValue(baselineBranch), request, compareOptions, quiet, cancellationToken).ConfigureAwait(false);
+                : await StoredSidesAsync(parse.GetValue(store)!, parse.GetValue(repository), parse.GetValue(baselineBranch), given, request, compareOptions, quiet, cancellationToken).ConfigureAwait(false);
             if (sides.Old is null && github.StepSummaryPath is not null)
             {
                 var publisher = new GitHubPublisher(github, stdout, stderr, workingDirectory: context.WorkingDirectory);
@@ -90,12 +98,14 @@ internal static class CheckCommand
         return command;
     }
 
-    /// <summary>The candidate measured now and the stored baseline it is compared with (or why there is none).</summary>
+    /// <summary>The candidate (measured now, or read from <paramref name="from"/>) and the stored baseline it is compared with (or why there is none).</summary>
     private static async Task<CheckSides> StoredSidesAsync(
-        string store, string? repository, string? baselineBranch, MeasureRequest request, CompareOptions compareOptions, CliContext context, CancellationToken cancellationToken)
+        string store, string? repository, string? baselineBranch, string? from, MeasureRequest request, CompareOptions compareOptions, CliContext context, CancellationToken cancellationToken)
     {
         var baselines = BaselineOptions.Open(store, context);
-        var candidate = await MeasureOptions.MeasureAsync(request, context, cancellationToken).ConfigureAwait(false);
+        var candidate = from is null
+            ? await MeasureOptions.MeasureAsync(request, context, cancellationToken).ConfigureAwait(false)
+            : ResultsJson.ReadFile(context.Resolve(from), from);
         var repositoryName = repository
             ?? await new RepositoryIdentity(context.Processes, context.Environment).DetectAsync(request.Run.Directory, cancellationToken).ConfigureAwait(false);
         var branch = baselineBranch ?? NonEmpty(context.Environment("GITHUB_BASE_REF")) ?? "main";

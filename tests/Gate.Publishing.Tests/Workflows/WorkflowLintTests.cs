@@ -17,9 +17,9 @@ public partial class WorkflowLintTests(WorkflowTools tools) : IClassFixture<Work
     private static string Workflow(string name) => Path.Combine(RepoPaths.Root, ".github", "workflows", name);
 
     [Fact]
-    public void Workflows_AllThreeExist()
+    public void Workflows_AllFourExist()
     {
-        Assert.Equal(["ci.yml", "nightly-baseline.yml", "pr-gate.yml"], WorkflowFiles);
+        Assert.Equal(["ci.yml", "nightly-baseline.yml", "pr-gate.yml", "sharded-gate.yml"], WorkflowFiles);
     }
 
     [Theory]
