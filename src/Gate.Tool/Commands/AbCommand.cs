@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Gate.Core;
 using Gate.Core.Checking;
-using Gate.Core.IO;
 using Gate.Core.Running;
 using Gate.Core.Running.Canary;
 using Gate.Core.Statistics;
@@ -32,16 +31,7 @@ internal static class AbCommand
         measure.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var outPath = parse.GetValue(output);
-            if (outPath is not null)
-            {
-                AtomicFile.EnsureWritable(context.Resolve(outPath), outPath);
-            }
-            var (config, configSource) = measure.LoadConfig(parse, context);
-            var compareOptions = config.ToCompareOptions(configSource);
-            var policy = GateDecision.ParseFailOn(parse.GetValue(failOn) ?? config.FailOn, "--fail-on");
-            var request = measure.Resolve(parse, context, commandLine, config.Run);
-
+            var (outPath, compareOptions, policy, request) = CheckCommand.Resolve(parse, context, commandLine, measure, output, failOn);
             var sides = await MeasureAsync(request, parse.GetValue(baseRevision)!, parse.GetValue(headRevision), compareOptions, context, cancellationToken).ConfigureAwait(false);
             var outcome = GateCheck.Evaluate(sides, compareOptions, policy);
             await CheckCommand.Report(outcome, "benchgate", parse.GetValue(format)!, outPath, context).ConfigureAwait(false);

@@ -52,15 +52,7 @@ internal static class CheckCommand
 
             var gate = parse.GetValue(gateName)!;
             StickyComment.ValidateGateName(gate);
-            var outPath = parse.GetValue(output);
-            if (outPath is not null)
-            {
-                AtomicFile.EnsureWritable(context.Resolve(outPath), outPath);
-            }
-            var (config, configSource) = measure.LoadConfig(parse, context);
-            var compareOptions = config.ToCompareOptions(configSource);
-            var policy = GateDecision.ParseFailOn(parse.GetValue(failOn) ?? config.FailOn, "--fail-on");
-            var request = measure.Resolve(parse, context, commandLine, config.Run);
+            var (outPath, compareOptions, policy, request) = Resolve(parse, context, commandLine, measure, output, failOn);
             var given = parse.GetValue(from);
             if (given is not null && parse.GetValue(against) is not null)
             {
@@ -96,6 +88,23 @@ internal static class CheckCommand
             return outcome.Fails ? (int)ExitCodes.Regression : (int)ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>
+    /// What every comparing command (check, ab) resolves first: the report file (checked writable before anything
+    /// runs), the comparison options and fail-on policy of benchgate.json and the flags, and the measurement.
+    /// </summary>
+    internal static (string? OutPath, CompareOptions Compare, FailOn Policy, MeasureRequest Request) Resolve(
+        ParseResult parse, CliContext context, string[] commandLine, MeasureOptions measure, Option<string?> output, Option<string?> failOn)
+    {
+        var outPath = parse.GetValue(output);
+        if (outPath is not null)
+        {
+            AtomicFile.EnsureWritable(context.Resolve(outPath), outPath);
+        }
+        var (config, configSource) = measure.LoadConfig(parse, context);
+        var policy = GateDecision.ParseFailOn(parse.GetValue(failOn) ?? config.FailOn, "--fail-on");
+        return (outPath, config.ToCompareOptions(configSource), policy, measure.Resolve(parse, context, commandLine, config.Run));
     }
 
     /// <summary>The candidate (measured now, or read from <paramref name="from"/>) and the stored baseline it is compared with (or why there is none).</summary>
