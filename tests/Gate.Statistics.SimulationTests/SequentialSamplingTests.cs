@@ -114,32 +114,40 @@ public class SequentialSamplingTests(ITestOutputHelper output)
 
     [Theory]
     [Trait(Traits.Category, Traits.Slow)]
-    [InlineData(0.01, 0.35)]
-    [InlineData(0.03, 0.65)]
-    public void Auto_OneRegressionAmongQuietBenchmarks_SameVerdictsWithFewerSamples(double sigma, double share)
+    [InlineData(0.01, 0.30)]
+    [InlineData(0.03, 0.55)]
+    [InlineData(0.05, 0.85)]
+    [InlineData(0.25, 0.97)]
+    public void Auto_OneRegressionAmongOthers_SameVerdictsWithFewerSamples(double sigma, double share)
     {
-        // Given runs of 20 benchmarks with σ noise, one 20 % slower, the default 5 % threshold
+        // Given runs of 20 benchmarks with σ noise (25 %: wall times on this development machine), one 20 % slower,
+        // the default 5 % threshold
         var noise = new Noise($"log-normal σ={sigma:P0}", sigma);
 
         // When compared after a fixed 20 samples per side, and after --samples auto
         var (fix, auto) = Simulate(noise, 1.20, Options(thresholds: true), seed: 11);
 
-        // Then every verdict is the same, the regression is found as often, with far fewer samples
+        // Then the verdicts are the same, the regression is found as often, with fewer samples
         output.WriteLine($"one +20 % among 20, {noise.Name}, default thresholds: detected 20 samples {fix.DetectionRate:P1}, auto {auto.DetectionRate:P1}; verdicts equal {auto.Agreement:P2}; samples taken {auto.Share:P1} of 20 per side");
-        Assert.Equal(1.0, auto.Agreement);
+        Assert.True(auto.Agreement >= 0.999, $"agreement {auto.Agreement:P2}");
         Assert.Equal(fix.DetectionRate, auto.DetectionRate);
         Assert.True(auto.Share <= share, $"samples taken {auto.Share:P1}");
     }
 
-    [Fact]
+    [Theory]
     [Trait(Traits.Category, Traits.Slow)]
-    public void Auto_RegressionNearTheThreshold_FoundAsOftenAsWithTwentySamples()
+    [InlineData("log-normal")]
+    [InlineData("outliers")]
+    [InlineData("bimodal")]
+    public void Auto_RegressionNearTheThreshold_FoundAsOftenAsWithTwentySamples(string model)
     {
-        // Given a 10 % slowdown (twice the threshold) in σ = 5 % noise: the interval is wide, stopping early is tempting
-        var (fix, auto) = Simulate(Noise.LogNormal, 1.10, Options(thresholds: true), seed: 13);
+        // Given a 10 % slowdown (twice the threshold) in noise that makes the interval wide: stopping early as futile
+        // or as inside the threshold is tempting
+        var noise = model switch { "outliers" => Noise.WithOutliers, "bimodal" => Noise.Bimodal, _ => Noise.LogNormal };
+        var (fix, auto) = Simulate(noise, 1.10, Options(thresholds: true), seed: 13);
 
         // Then --samples auto loses no power: it stops early only where the verdict is already settled
-        output.WriteLine($"one +10 % among 20, {Noise.LogNormal.Name}, default thresholds: detected 20 samples {fix.DetectionRate:P1}, auto {auto.DetectionRate:P1}; verdicts equal {auto.Agreement:P2}; samples taken {auto.Share:P1}");
+        output.WriteLine($"one +10 % among 20, {noise.Name}, default thresholds: detected 20 samples {fix.DetectionRate:P1}, auto {auto.DetectionRate:P1}; verdicts equal {auto.Agreement:P2}; samples taken {auto.Share:P1}");
         Assert.True(auto.DetectionRate >= fix.DetectionRate - 0.01, $"auto {auto.DetectionRate:P1} vs {fix.DetectionRate:P1}");
         Assert.True(auto.Agreement >= 0.999, $"agreement {auto.Agreement:P2}");
         Assert.True(auto.Share < 1);

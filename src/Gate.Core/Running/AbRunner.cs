@@ -79,7 +79,7 @@ public sealed class AbRunner(IProcessRunner runner, IMeasurementBackend backend,
         {
             Label = index => (AbSchedule.IsBase(index) ? "base " : "head ") + targets[index].Name,
             Deadline = options.Run.Deadline,
-            Settled = options.AutoSamples ? (done, sampled) => Settled(sampled, rule ??= Rule(options, sampled)) : null,
+            Settled = (_, sampled) => Settled(sampled, options.AutoSamples ? rule ??= Rule(options, sampled) : null),
         };
         var sampled = await new SampleRounds(backend, progress, canary).TakeAsync(targets, plan, options.Run.Jobs, timeCanary, cancellationToken).ConfigureAwait(false);
 
@@ -104,8 +104,8 @@ public sealed class AbRunner(IProcessRunner runner, IMeasurementBackend backend,
     private static SequentialRule Rule(AbOptions options, IReadOnlyList<SampledTarget> sampled) =>
         new(options.Compare, options.Run.Samples, SequentialRule.NoisyComparisons(sampled.Where((_, i) => AbSchedule.IsBase(i)).Select(s => s.ToResult())));
 
-    /// <summary>The pairs (both of their targets) that need no more samples: settled by the rule, or failed on one side.</summary>
-    private IEnumerable<int> Settled(IReadOnlyList<SampledTarget> sampled, SequentialRule rule)
+    /// <summary>The pairs (both of their targets) that need no more samples: failed on one side, or settled by the rule (with --samples auto).</summary>
+    private IEnumerable<int> Settled(IReadOnlyList<SampledTarget> sampled, SequentialRule? rule)
     {
         var record = canary?.Record;
         for (var pair = 0; pair < sampled.Count / 2; pair++)
@@ -116,7 +116,7 @@ public sealed class AbRunner(IProcessRunner runner, IMeasurementBackend backend,
                 continue;
             }
             var settled = a.Failure is not null || b.Failure is not null
-                || (a.ToResult() is { } old && b.ToResult() is { } @new && rule.Judge(old, @new, record).Settled);
+                || (rule is not null && a.ToResult() is { } old && b.ToResult() is { } @new && rule.Judge(old, @new, record).Settled);
             if (settled)
             {
                 yield return AbSchedule.Base(pair);

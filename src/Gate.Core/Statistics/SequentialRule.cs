@@ -24,12 +24,18 @@ public sealed record SequentialDecision(bool Settled, string Reason);
 /// differ by at least the threshold, and the Mann–Whitney p-value is at most <see cref="InterimAlpha"/> =
 /// q × <see cref="InterimShare"/> / (comparisons × looks): a Bonferroni split over every noisy comparison of the run
 /// and every interim look. Such a p-value is significant under Benjamini–Hochberg whatever the other p-values are
-/// (its q-value is at most comparisons × p ≤ q), so the engine calls the change too.</item>
+/// (its q-value is at most comparisons × p ≤ q), so the engine calls the change too;</item>
+/// <item><b>futile</b> (stochastic curtailment): the p-value so far is above q, and the conditional power — the chance
+/// that the samples up to the maximum would show a significant change of at least the threshold — is below
+/// <see cref="FutilityPower"/>, computed so that it errs toward sampling on (see <c>ConditionalPower</c>). This is
+/// what stops a benchmark whose noise is too large for any verdict but "unchanged" within the maximum.</item>
 /// </list>
 /// False alarms: a benchmark that runs to the maximum is judged on exactly the samples a fixed run of
-/// <see cref="Maximum"/> would have, and stopping early as "inside the threshold" can only remove alarms, so the
-/// only additional alarms come from interim efficacy stops: at most q × <see cref="InterimShare"/> per run (the
-/// Bonferroni bound). The rate per run is therefore at most 1.25 q by construction; the simulation tests measure it.
+/// <see cref="Maximum"/> would have; one stopped as inside the threshold or futile is "unchanged" whatever the other
+/// benchmarks' p-values (its median change is below the threshold, or its q-value is at least its p-value, above q),
+/// so those stops can only remove alarms; the only additional alarms come from interim efficacy stops: at most
+/// q × <see cref="InterimShare"/> per run (the Bonferroni bound). The simulation tests measure the rates, the power
+/// near the threshold and the agreement with a fixed run.
 /// </summary>
 public sealed class SequentialRule
 {
@@ -47,6 +53,9 @@ public sealed class SequentialRule
 
     /// <summary>The share of q spent on interim efficacy stops.</summary>
     public const double InterimShare = 0.25;
+
+    /// <summary>Below this conditional power a metric stops as futile: the maximum could not show a change that matters.</summary>
+    public const double FutilityPower = 0.01;
 
     private readonly CompareOptions _options;
     private readonly MannWhitney _test = new();
@@ -145,7 +154,61 @@ public sealed class SequentialRule
             }
             return (false, "beyond threshold, not yet significant enough");
         }
+        if (ConditionalPower(a, b, threshold, oldMedian) is { } power && power < FutilityPower && _test.Test(a, b).PValue > _options.Q)
+        {
+            return (true, $"futile: no change beyond {threshold} can be shown by {Maximum} samples (conditional power {power.ToString("0.###", CultureInfo.InvariantCulture)})");
+        }
         return (false, "interval reaches the threshold");
+    }
+
+    /// <summary>
+    /// The chance that the comparison after <see cref="Maximum"/> samples per side finds a significant change (p ≤ q,
+    /// the least any Benjamini–Hochberg level asks) at least the threshold, given the samples so far (stochastic
+    /// curtailment). Normal approximation on the log scale with σ from the sides' median absolute deviations (what a
+    /// rank test's power follows; robust to outliers and to a second mode), and for what is still uncertain (the shift
+    /// so far, the samples to come) σ's 90 % upper confidence bound; the samples to come are assumed to shift by the far
+    /// end of an 80 % interval of the shift so far. Each choice errs toward sampling on. Null for values that are not
+    /// all positive or that do not spread.
+    /// </summary>
+    private double? ConditionalPower(double[] a, double[] b, Threshold threshold, double oldMedian)
+    {
+        if (a[0] <= 0 || b[0] <= 0 || oldMedian <= 0)
+        {
+            return null;
+        }
+        var logA = Array.ConvertAll(a, Math.Log);
+        var logB = Array.ConvertAll(b, Math.Log);
+        var sigma = Math.Sqrt((Math.Pow(Mad(logA), 2) + Math.Pow(Mad(logB), 2)) / 2);
+        if (!(sigma > 0))
+        {
+            return null;
+        }
+        var k = Math.Min(a.Length, b.Length);
+        var n = Maximum;
+        var upper = sigma * UpperBoundFactor(2 * (k - 1) * MadEfficiency);
+        var shift = SampleSummary.MedianOf(logB) - SampleSummary.MedianOf(logA);
+        var final = Math.Abs(shift) + (n - k) * Normal.InverseCdf(0.9) * upper * Math.Sqrt(2.0 / k) / n;
+        var spread = upper * Math.Sqrt(2.0 * (n - k)) / n;
+        var relative = Math.Max(threshold.Relative ?? 0, (threshold.Absolute ?? 0) / oldMedian);
+        var needed = Math.Max(Normal.InverseCdf(1 - _options.Q / 2) * sigma * Math.Sqrt(2.0 / n), Math.Log(1 + relative));
+        return Normal.Cdf((final - needed) / spread) + Normal.Cdf((-final - needed) / spread);
+    }
+
+    /// <summary>The median absolute deviation's efficiency relative to the standard deviation for normal data.</summary>
+    private const double MadEfficiency = 0.37;
+
+    /// <summary>The median absolute deviation of sorted values from their median, scaled to σ for normal data.</summary>
+    private static double Mad(double[] sorted)
+    {
+        var median = SampleSummary.MedianOf(sorted);
+        return 1.4826 * SampleSummary.MedianOf(sorted.Select(v => Math.Abs(v - median)).Order().ToArray());
+    }
+
+    /// <summary>σ's 90 % upper confidence bound relative to its estimate with <paramref name="degrees"/> degrees of freedom: √(ν / χ²₀.₁(ν)), χ² by Wilson–Hilferty.</summary>
+    private static double UpperBoundFactor(double degrees)
+    {
+        var cube = 1 - 2 / (9 * degrees) + Normal.InverseCdf(0.1) * Math.Sqrt(2 / (9 * degrees));
+        return cube <= 0 ? double.PositiveInfinity : Math.Sqrt(1 / (cube * cube * cube));
     }
 
     /// <summary>Moses' distribution-free interval of the shift new − old at <see cref="EquivalenceConfidence"/>; nulls when the samples are too few.</summary>

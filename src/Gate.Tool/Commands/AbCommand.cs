@@ -1,6 +1,7 @@
 using System.CommandLine;
-using Gate.Core;
 using Gate.Core.Checking;
+using Gate.Core.IO;
+using Gate.Core.Results;
 using Gate.Core.Running;
 using Gate.Core.Running.Canary;
 using Gate.Core.Statistics;
@@ -25,14 +26,15 @@ internal static class AbCommand
         var failOn = new Option<string?>("--fail-on") { Description = "regression (default): exit 1 on a regression | never: report only" };
         failOn.AcceptOnlyFromAmong("regression", "never");
 
-        var command = new Command("ab", "Measure two revisions interleaved in this job and compare them") { format, output, failOn };
+        var save = SaveResultsOption();
+        var command = new Command("ab", "Measure two revisions interleaved in this job and compare them") { format, output, failOn, save };
         command.Arguments.Add(baseRevision);
         command.Arguments.Add(headRevision);
         measure.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var (outPath, compareOptions, policy, request) = CheckCommand.Resolve(parse, context, commandLine, measure, output, failOn);
-            var sides = await MeasureAsync(request, parse.GetValue(baseRevision)!, parse.GetValue(headRevision), compareOptions, context, cancellationToken).ConfigureAwait(false);
+            var sides = await MeasureAsync(request, parse.GetValue(baseRevision)!, parse.GetValue(headRevision), parse.GetValue(save), compareOptions, context, cancellationToken).ConfigureAwait(false);
             var outcome = GateCheck.Evaluate(sides, compareOptions, policy);
             await CheckCommand.Report(outcome, "benchgate", parse.GetValue(format)!, outPath, context).ConfigureAwait(false);
             await context.Err.WriteLineAsync("benchgate: " + outcome.Report.Tally()).ConfigureAwait(false);
@@ -41,21 +43,40 @@ internal static class AbCommand
         return command;
     }
 
+    /// <summary><c>--save-results DIR</c>: where both sides' results are written.</summary>
+    public static Option<string?> SaveResultsOption() =>
+        new("--save-results") { Description = "Also write both sides' results to DIR/base.json and DIR/head.json (each with its own gitCommit), for compare or baseline update" };
+
     /// <summary>
     /// Measures revision <paramref name="baseRevision"/> against <paramref name="headRevision"/> (null: the working
     /// tree) and returns the sides to compare: the head as new, the base as old, with the A/B notes for the report.
+    /// With <paramref name="saveDirectory"/>, both sides' results are written there too.
     /// </summary>
     public static async Task<CheckSides> MeasureAsync(
-        MeasureRequest request, string baseRevision, string? headRevision, CompareOptions compareOptions, CliContext context, CancellationToken cancellationToken)
+        MeasureRequest request, string baseRevision, string? headRevision, string? saveDirectory, CompareOptions compareOptions, CliContext context, CancellationToken cancellationToken)
     {
-        if (request.Run.Shard is not null)
+        var save = saveDirectory is null ? null : context.Resolve(saveDirectory);
+        if (save is not null)
         {
-            throw new GateException("--shard does not apply to an A/B measurement");
+            try
+            {
+                Directory.CreateDirectory(save);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new Core.GateException($"--save-results {saveDirectory}: cannot create the directory ({e.Message})");
+            }
+            AtomicFile.EnsureWritable(Path.Combine(save, "base.json"), Path.Combine(saveDirectory!, "base.json"));
         }
         var (backend, progress) = await MeasureOptions.BackendAsync(request, context, cancellationToken).ConfigureAwait(false);
         var options = new AbOptions(request.Run, baseRevision, headRevision) { AutoSamples = request.AutoSamples, Compare = compareOptions };
         var ab = await new AbRunner(context.Processes, backend, progress, new SpeedCanary(context.Processes)).RunAsync(options, cancellationToken).ConfigureAwait(false);
         await MeasureOptions.FinishAsync(progress, context, ab.Head, ab.Base).ConfigureAwait(false);
+        if (save is not null)
+        {
+            ResultsJson.WriteFile(Path.Combine(save, "base.json"), ab.Base);
+            ResultsJson.WriteFile(Path.Combine(save, "head.json"), ab.Head);
+        }
         return new CheckSides(ab.Head, ab.Base, ab.BaseRevision.Describe()) { Notes = ab.Notes() };
     }
 }

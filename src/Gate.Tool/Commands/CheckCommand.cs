@@ -35,11 +35,12 @@ internal static class CheckCommand
         var checkRun = new Option<bool>("--check-run") { Description = "Also create or update a GitHub check run with the report" };
         var tokenEnv = new Option<string?>("--token-env") { Description = "Environment variable holding the GitHub token (default GITHUB_TOKEN)" };
         var against = new Option<string?>("--against") { Description = "Compare with revision REF measured in this job, interleaved with the working tree (uncommitted changes included), instead of the stored baseline" };
+        var save = AbCommand.SaveResultsOption();
         var from = new Option<string?>("--from") { Description = "Compare these results (a results JSON file, for example merged shards) with the stored baseline instead of measuring" };
 
         var command = new Command("check", "Measure, compare with the stored baseline, report, and fail on a regression")
         {
-            store, repository, baselineBranch, format, output, failOn, gateName, noComment, checkRun, tokenEnv, against, from,
+            store, repository, baselineBranch, format, output, failOn, gateName, noComment, checkRun, tokenEnv, against, from, save,
         };
         measure.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
@@ -59,7 +60,7 @@ internal static class CheckCommand
                 throw new GateException("--from compares given results with the stored baseline, --against measures a revision: use one of them");
             }
             var sides = parse.GetValue(against) is { } revision
-                ? await AbCommand.MeasureAsync(request, revision, null, compareOptions, quiet, cancellationToken).ConfigureAwait(false)
+                ? await AbCommand.MeasureAsync(request, revision, null, parse.GetValue(save), compareOptions, quiet, cancellationToken).ConfigureAwait(false)
                 : await StoredSidesAsync(parse.GetValue(store)!, parse.GetValue(repository), parse.GetValue(baselineBranch), given, request, compareOptions, quiet, cancellationToken).ConfigureAwait(false);
             if (sides.Old is null && github.StepSummaryPath is not null)
             {

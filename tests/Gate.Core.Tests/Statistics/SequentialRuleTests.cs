@@ -90,6 +90,38 @@ public class SequentialRuleTests
         Assert.StartsWith("sec/op: beyond threshold 5% (p=0.00001", at10.Reason);
     }
 
+    /// <summary>19 values around <paramref name="center"/> with about 25 % spread (log scale), in a fixed order.</summary>
+    private static double[] Noisy(double center, int rotate) =>
+        [.. Enumerable.Range(0, 19).Select(i => center * Math.Exp(0.25 * (((i + rotate) * 7 % 19) - 9) / 6.0))];
+
+    [Fact]
+    public void Judge_VeryNoisyAndNoShift_SettledAsFutileNearTheMaximum()
+    {
+        // Given ±25 % noise, no shift, 19 of 20 samples per side: no change beyond 5 % can become significant by 20
+        var decision = Rule().Judge(Benchmark(SecPerOp, Noisy(100, 0)), Benchmark(SecPerOp, Noisy(100, 5)), null);
+
+        Assert.True(decision.Settled, decision.Reason);
+        Assert.StartsWith("sec/op: futile: no change beyond 5% can be shown by 20 samples (conditional power 0", decision.Reason);
+    }
+
+    [Fact]
+    public void Judge_VeryNoisyWithALargeShift_NotFutile()
+    {
+        // Given the same noise but the new side 30 % slower: a fixed 20 samples may still find it
+        var decision = Rule().Judge(Benchmark(SecPerOp, Noisy(100, 0)), Benchmark(SecPerOp, Noisy(130, 5)), null);
+
+        Assert.False(decision.Settled, decision.Reason);
+    }
+
+    [Fact]
+    public void Judge_VeryNoisyEarly_NotFutileYet()
+    {
+        // Given ±25 % noise and 5 samples per side: σ is too uncertain to give up
+        var decision = Rule().Judge(Benchmark(SecPerOp, Noisy(100, 0)[..5]), Benchmark(SecPerOp, Noisy(100, 5)[..5]), null);
+
+        Assert.False(decision.Settled, decision.Reason);
+    }
+
     [Fact]
     public void Judge_WallTimeWhileTheCanaryIsUnstable_SettledBecauseItWillNotBeJudged()
     {
