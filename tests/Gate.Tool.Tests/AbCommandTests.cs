@@ -1,4 +1,5 @@
 using Gate.Core.Reporting;
+using Gate.Core.Results;
 using Gate.TestUtilities;
 
 namespace Gate.Tool.Tests;
@@ -102,11 +103,13 @@ public sealed class AbCommandTests : IDisposable
         File.Copy(RepoPaths.Fixture("ab", "module", "encode.go"), Path.Combine(repository.Module, "encode.go"), overwrite: true);
 
         // When ab compares the two commits
-        var result = Run(repository.Module, ["ab", "HEAD~1", "HEAD", "--bench", "Encode|Sort", "--format", "json", "--out", _temp.Combine("report.json"), .. Quick[..^1]]);
+        var result = Run(repository.Module, ["ab", "HEAD~1", "HEAD", "--bench", "Encode|Sort", "--format", "json", "--out", _temp.Combine("report.json"), "--save-results", _temp.Combine("sides"), .. Quick[..^1]]);
 
-        // Then the commits are measured (the regression is there), not the working tree
+        // Then the commits are measured (the regression is there), not the working tree; each side's results carry its commit
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Equal(["BenchmarkEncode"], Regressed(_temp.Combine("report.json")));
+        Assert.Equal(repository.Git("rev-parse", "HEAD~1"), ResultsJson.ReadFile(_temp.Combine("sides", "base.json")).Environment.GitCommit);
+        Assert.Equal(repository.Git("rev-parse", "HEAD"), ResultsJson.ReadFile(_temp.Combine("sides", "head.json")).Environment.GitCommit);
         Assert.Contains($"head revision HEAD ({repository.Git("rev-parse", "HEAD")[..7]})", result.Out);
         Assert.Single(repository.Git("worktree", "list").Split('\n'));
     }

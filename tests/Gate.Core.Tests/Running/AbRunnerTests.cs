@@ -59,6 +59,29 @@ public sealed class AbRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_HeadFailsInItsSamples_PairLeftOutOfBothSidesAndTheFailureReported()
+    {
+        // Given a head whose BenchmarkSort passes calibration (-test.benchtime=…s) and panics in every sample (…x)
+        var test = Path.Combine(_repository.Module, "ab_test.go");
+        File.WriteAllText(test, File.ReadAllText(test)
+            .Replace("import \"testing\"", "import (\n\t\"flag\"\n\t\"strings\"\n\t\"testing\"\n)", StringComparison.Ordinal)
+            .Replace("\tdst := make([]int32, len(values))", "\tif strings.HasSuffix(flag.Lookup(\"test.benchtime\").Value.String(), \"x\") {\n\t\tpanic(\"planted failure in a sample\")\n\t}\n\tdst := make([]int32, len(values))", StringComparison.Ordinal));
+
+        // When measured against HEAD
+        var runner = new AbRunner(Tools.Processes, new GoBackend(Tools.Processes));
+        var ab = await runner.RunAsync(new AbOptions(Options(), "HEAD"));
+
+        // Then Sort is compared on neither side, the head reports its panic, and its base stopped after one sample
+        Assert.Equal(["BenchmarkEncode"], ab.Base.Benchmarks.Select(b => b.Name));
+        Assert.Equal(["BenchmarkEncode"], ab.Head.Benchmarks.Select(b => b.Name));
+        var failure = Assert.Single(ab.Head.Failures);
+        Assert.Equal("BenchmarkSort", failure.Name);
+        Assert.Contains("planted failure in a sample", failure.Message);
+        Assert.Empty(ab.Base.Failures);
+        Assert.Equal(2 * 3 + 1, ab.SampleRuns);
+    }
+
+    [Fact]
     public async Task RunAsync_BaseFailsToPrepare_GateExceptionNamesTheSideAndTheWorktreeIsRemoved()
     {
         // Given a -bench pattern that matches only a benchmark the base does not have
