@@ -36,7 +36,7 @@ public sealed class ActionScriptTests : IDisposable
         return string.Join('\n', body.Select(l => l.Length >= indent ? l[indent..] : "")) + "\n";
     }
 
-    private ProcessOutcome RunStep(Dictionary<string, string?> inputs)
+    private ProcessOutcome RunStep(Dictionary<string, string?> inputs, string? workingDirectory = null)
     {
         var environment = new Dictionary<string, string?>
         {
@@ -62,7 +62,7 @@ public sealed class ActionScriptTests : IDisposable
             environment[name] = value;
         }
         var script = _temp.Write("step.sh", StepScript("Check benchmarks"));
-        return Tools.Processes.RunAsync(new ProcessSpec("bash", [script], _module, environment, TimeSpan.FromMinutes(10))).GetAwaiter().GetResult();
+        return Tools.Processes.RunAsync(new ProcessSpec("bash", [script], workingDirectory ?? _module, environment, TimeSpan.FromMinutes(10))).GetAwaiter().GetResult();
     }
 
     [Fact]
@@ -99,5 +99,33 @@ public sealed class ActionScriptTests : IDisposable
 
         Assert.Equal(2, outcome.ExitCode);
         Assert.Contains("::error title=BenchGate::" + message, outcome.Stdout);
+    }
+
+    [Fact]
+    public void CheckStep_ModeAb_ChecksTheWorkingTreeAgainstThePullRequestsBaseCommit()
+    {
+        // Given a repository whose HEAD plants one allocation per op in Encode (tests/Fixtures/ab), and its base commit
+        using var repository = new AbRepository();
+        var baseSha = repository.Git("rev-parse", "HEAD~1");
+
+        // When the step runs in mode ab with --samples auto
+        var outcome = RunStep(new() { ["BENCHGATE_MODE"] = "ab", ["BENCHGATE_BASE_SHA"] = baseSha, ["BENCHGATE_PACKAGES"] = "./...", ["BENCHGATE_BENCH"] = "Encode|Search", ["BENCHGATE_SAMPLES"] = "auto", ["BENCHGATE_COMMENT"] = "false" }, repository.Module);
+
+        // Then it measured the base commit in this job, found the planted regression and failed the step
+        Assert.True(outcome.ExitCode == 1, $"exit {outcome.ExitCode}\n{outcome.Stdout}\n{outcome.Stderr}");
+        Assert.Contains($"compared with: revision {baseSha[..7]}", outcome.Stdout);
+        Assert.Contains("--samples auto: ", outcome.Stdout);
+        var report = File.ReadAllText(_temp.Combine("benchgate-benchgate.md"));
+        Assert.StartsWith("### ❌ benchgate: ", report);
+        Assert.Contains("| benchgate.test/ab Encode", report);
+    }
+
+    [Fact]
+    public void CheckStep_ModeAbWithoutABaseCommit_AnnotatedErrorExit2()
+    {
+        var outcome = RunStep(new() { ["BENCHGATE_MODE"] = "ab", ["BENCHGATE_BASE_SHA"] = "" });
+
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Equal("::error title=BenchGate::mode ab needs a pull_request or push event (no base commit to compare with)\n", outcome.Stdout);
     }
 }
