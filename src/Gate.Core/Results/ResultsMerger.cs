@@ -46,22 +46,8 @@ public static class ResultsMerger
             Environment = environment,
             Benchmarks = benchmarks,
             Failures = [.. inputs.SelectMany(i => i.Results.Failures)],
-            Canary = PooledCanary(inputs.Select(i => i.Results.Canary).ToList()),
+            Canary = CanaryRecord.Pool([.. inputs.Select(i => i.Results.Canary)]),
         };
-    }
-
-    /// <summary>
-    /// The canary timings of all files together (shards may run on different machines: their speeds are the merged
-    /// run's speeds); null when a file has none or a different canary.
-    /// </summary>
-    private static CanaryRecord? PooledCanary(IReadOnlyList<CanaryRecord?> canaries)
-    {
-        var first = canaries[0];
-        if (first is null || canaries.Any(c => c is null || c.Name != first.Name || c.Iterations != first.Iterations))
-        {
-            return null;
-        }
-        return first with { SecondsPerOp = [.. canaries.SelectMany(c => c!.SecondsPerOp)] };
     }
 
     /// <summary>The first property that makes two environments unmergeable, or null.</summary>

@@ -166,4 +166,27 @@ public sealed record RunResults(
 /// <param name="Name">The canary benchmark's name (its version: a different canary is not comparable).</param>
 /// <param name="Iterations">The fixed iteration count of every timing.</param>
 /// <param name="SecondsPerOp">The timings, in the order they were taken.</param>
-public sealed record CanaryRecord(string Name, long Iterations, IReadOnlyList<double> SecondsPerOp);
+public sealed record CanaryRecord(string Name, long Iterations, IReadOnlyList<double> SecondsPerOp)
+{
+    /// <summary>
+    /// The memory phase, timed right after each CPU timing: a stream over more memory than an L2 cache holds. It
+    /// moves when the memory system's speed moves (a neighbour filling the shared cache, memory bandwidth taken)
+    /// while the CPU-bound loop stays put. Null in runs recorded before it existed.
+    /// </summary>
+    public CanaryRecord? Memory { get; init; }
+
+    /// <summary>The timings of several runs' canaries pooled into one record, or null when they are not all the same canary.</summary>
+    public static CanaryRecord? Pool(IReadOnlyList<CanaryRecord?> canaries)
+    {
+        var first = canaries.Count > 0 ? canaries[0] : null;
+        if (first is null || canaries.Any(c => c is null || c.Name != first.Name || c.Iterations != first.Iterations))
+        {
+            return null;
+        }
+        return first with
+        {
+            SecondsPerOp = [.. canaries.SelectMany(c => c!.SecondsPerOp)],
+            Memory = Pool([.. canaries.Select(c => c!.Memory)]),
+        };
+    }
+}

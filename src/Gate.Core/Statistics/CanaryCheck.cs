@@ -33,22 +33,44 @@ public sealed record CanaryCheck(CanaryState State, double? Change, double? PVal
     /// Compares the canaries of two runs. Rule (documented in the README): when the canary moved, every wall-time
     /// metric (<c>…sec/op</c> and throughput <c>…/s</c>) gets <see cref="Verdict.EnvironmentChanged"/> instead of a
     /// verdict; wall times are not divided by the canary, because on these machines the speed flips within
-    /// seconds and one canary timing per round does not say what speed each sample ran at.
+    /// seconds and one canary timing per round does not say what speed each sample ran at. The memory phase, where both
+    /// runs recorded it, is checked between the runs only: its timings spread up to 2× from process to process even on
+    /// a quiet machine, so a spread within one run says nothing; a run spent in a slower (or faster) state does.
     /// </summary>
     public static CanaryCheck Of(CanaryRecord? old, CanaryRecord? @new, CanaryPolicy policy, MannWhitney test)
+    {
+        var cpu = OfPhase("speed canary", old, @new, policy, test, spreadRule: true);
+        if (cpu.State == CanaryState.Missing || old!.Memory is null || @new!.Memory is null)
+        {
+            return cpu;
+        }
+        var memory = OfPhase("memory canary", old.Memory, @new.Memory, policy, test, spreadRule: false);
+        if (memory.SpeedChanged && !cpu.SpeedChanged)
+        {
+            return memory;
+        }
+        if (cpu.SpeedChanged || memory.State != CanaryState.Steady)
+        {
+            return cpu;
+        }
+        const string Judged = ": wall times judged as usual";
+        return cpu with { Summary = cpu.Summary[..^Judged.Length] + "; " + memory.Summary };
+    }
+
+    private static CanaryCheck OfPhase(string label, CanaryRecord? old, CanaryRecord? @new, CanaryPolicy policy, MannWhitney test, bool spreadRule)
     {
         if (old is null || @new is null || old.SecondsPerOp.Count == 0 || @new.SecondsPerOp.Count == 0)
         {
             var which = old is null && @new is null ? "neither run recorded one" : old is null ? "the old run recorded none" : "the new run recorded none";
-            return new CanaryCheck(CanaryState.Missing, null, null, $"speed canary: {which}; a change of machine speed cannot be told from a change of code");
+            return new CanaryCheck(CanaryState.Missing, null, null, $"{label}: {which}; a change of machine speed cannot be told from a change of code");
         }
         if (old.SecondsPerOp.Concat(@new.SecondsPerOp).Any(t => !(t > 0) || !double.IsFinite(t)))
         {
-            return new CanaryCheck(CanaryState.Missing, null, null, "speed canary: a timing is not a positive number; not compared");
+            return new CanaryCheck(CanaryState.Missing, null, null, $"{label}: a timing is not a positive number; not compared");
         }
         if (old.Name != @new.Name)
         {
-            return new CanaryCheck(CanaryState.Missing, null, null, $"speed canary: different canaries ({old.Name} vs {@new.Name}); not compared");
+            return new CanaryCheck(CanaryState.Missing, null, null, $"{label}: different canaries ({old.Name} vs {@new.Name}); not compared");
         }
         var a = old.SecondsPerOp.Order().ToArray();
         var b = @new.SecondsPerOp.Order().ToArray();
@@ -56,20 +78,20 @@ public sealed record CanaryCheck(CanaryState State, double? Change, double? PVal
         var change = SampleSummary.MedianOf(b) / oldMedian - 1;
         var p = test.Test(a, b).PValue;
         var text = $"{Percent(change)} (p={p.ToString("0.000", CultureInfo.InvariantCulture)}, n={a.Length}+{b.Length})";
-        foreach (var (side, values) in new[] { ("old", a), ("new", b) })
+        foreach (var (side, values) in spreadRule ? new[] { ("old", a), ("new", b) } : [])
         {
             if (values[0] > 0 && values[^1] / values[0] >= policy.InstabilityRatio)
             {
                 return new CanaryCheck(CanaryState.Unstable, change, p,
-                    $"speed canary: the machine changed speed during the {side} run (canary timings spread {Factor(values[^1] / values[0])}); wall-time metrics are not judged (environment changed), counters and allocations are");
+                    $"{label}: the machine changed speed during the {side} run (canary timings spread {Factor(values[^1] / values[0])}); wall-time metrics are not judged (environment changed), counters and allocations are");
             }
         }
         if (p <= policy.Alpha && Math.Abs(change) >= policy.Tolerance)
         {
             return new CanaryCheck(CanaryState.Moved, change, p,
-                $"speed canary moved {text}: the machine's speed changed between the runs; wall-time metrics are not judged (environment changed), counters and allocations are");
+                $"{label} moved {text}: the machine's speed changed between the runs; wall-time metrics are not judged (environment changed), counters and allocations are");
         }
-        return new CanaryCheck(CanaryState.Steady, change, p, $"speed canary steady {text}: wall times judged as usual");
+        return new CanaryCheck(CanaryState.Steady, change, p, $"{label} steady {text}: wall times judged as usual");
     }
 
     /// <summary>True for metrics that measure wall time: <c>…sec/op</c> and throughput (<c>…/s</c>), except simulated ones.</summary>

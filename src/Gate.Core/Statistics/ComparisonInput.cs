@@ -103,10 +103,7 @@ public static class ComparisonInput
             entry.Samples.AddRange(benchmark.Samples);
         }
         var benchmarks = order.Select(k => new BenchmarkResult(k.Item1, k.Item2, k.Item3, byKey[k].Iterations, byKey[k].Metrics, byKey[k].Samples)).ToList();
-        var canaries = parts.Select(p => p.Canary).Where(c => c is not null).ToList();
-        var canary = canaries.Count > 0 && canaries.All(c => c!.Name == canaries[0]!.Name && c.Iterations == canaries[0]!.Iterations)
-            ? new CanaryRecord(canaries[0]!.Name, canaries[0]!.Iterations, [.. canaries.SelectMany(c => c!.SecondsPerOp)])
-            : null;
+        var canary = CanaryRecord.Pool([.. parts.Select(p => p.Canary).Where(c => c is not null)]);
         return new RunResults(null, RunResults.CurrentSchemaVersion, first, benchmarks, [.. parts.SelectMany(p => p.Failures)]) { Canary = canary };
     }
 

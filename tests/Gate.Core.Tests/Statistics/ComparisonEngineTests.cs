@@ -206,6 +206,76 @@ public class ComparisonEngineTests
     }
 
     [Fact]
+    public void Compare_MemoryCanaryMovedCpuCanarySteady_WallTimeEnvironmentChanged()
+    {
+        // Given a steady CPU canary, a memory phase 40 % faster in the new run, and a memory-bound benchmark 40 % faster
+        static CanaryRecord Canary(double memory, int seed) => new("benchgate-canary-v1", 1000, Runs.Around(1e-6, 7, seed: seed))
+        {
+            Memory = new CanaryRecord("benchgate-memory-canary-v1", 500, Runs.Around(memory, 7, seed: seed + 1)),
+        };
+        var old = new Runs { Canary = Canary(1e-5, 3) }.With("BenchmarkSum", "sec/op", Runs.Around(1e-6)).With("BenchmarkSum", "allocs/op", [0, 0, 0, 0, 0, 0, 0, 0, 0, 0]).Build();
+        var @new = new Runs { Canary = Canary(0.6e-5, 5) }.With("BenchmarkSum", "sec/op", Runs.Around(0.6e-6, seed: 9)).With("BenchmarkSum", "allocs/op", [0, 0, 0, 0, 0, 0, 0, 0, 0, 0]).Build();
+
+        var report = ComparisonEngine.Compare(old, @new);
+
+        Assert.Equal(CanaryState.Moved, report.Canary.State);
+        Assert.Matches(@"^memory canary moved -(39|40|41)\.\d% \(p=0\.00\d, n=7\+7\): the machine.s speed changed", report.Canary.Summary);
+        Assert.Equal(Verdict.EnvironmentChanged, Single(report, "BenchmarkSum", "sec/op").Verdict);
+        Assert.Equal(Verdict.Unchanged, Single(report, "BenchmarkSum", "allocs/op").Verdict);
+    }
+
+    [Fact]
+    public void Compare_BothCanariesSteady_SummaryNamesBothAndWallTimeJudged()
+    {
+        static CanaryRecord Canary(int seed) => new("benchgate-canary-v1", 1000, Runs.Around(1e-6, 7, seed: seed))
+        {
+            Memory = new CanaryRecord("benchgate-memory-canary-v1", 500, Runs.Around(1e-5, 7, seed: seed + 1)),
+        };
+        var old = new Runs { Canary = Canary(3) }.With("BenchmarkA", "sec/op", Runs.Around(1e-6)).Build();
+        var @new = new Runs { Canary = Canary(5) }.With("BenchmarkA", "sec/op", Runs.Around(1.3e-6, seed: 9)).Build();
+
+        var report = ComparisonEngine.Compare(old, @new);
+
+        Assert.Equal(CanaryState.Steady, report.Canary.State);
+        Assert.Matches(@"^speed canary steady [-+]\d+\.\d% \(p=[0-9.]+, n=7\+7\); memory canary steady [-+]\d+\.\d% \(p=[0-9.]+, n=7\+7\): wall times judged as usual$", report.Canary.Summary);
+        Assert.Equal(Verdict.Regression, Single(report, "BenchmarkA", "sec/op").Verdict);
+    }
+
+    [Fact]
+    public void Compare_MemoryPhaseSpreadTwofoldWithinEachRunButNotMoved_WallTimeJudged()
+    {
+        // Given memory phases flipping between 5 and 9 µs in both runs alike (as measured process to process here)
+        static CanaryRecord Canary(int seed) => new("benchgate-canary-v1", 1000, Runs.Around(1e-6, 7, seed: seed))
+        {
+            Memory = new CanaryRecord("benchgate-memory-canary-v1", 500, [5e-6, 9e-6, 5.2e-6, 8.6e-6, 5.1e-6, 8.8e-6, 7e-6]),
+        };
+        var old = new Runs { Canary = Canary(3) }.With("BenchmarkA", "sec/op", Runs.Around(1e-6)).Build();
+        var @new = new Runs { Canary = Canary(5) }.With("BenchmarkA", "sec/op", Runs.Around(1.3e-6, seed: 9)).Build();
+
+        var report = ComparisonEngine.Compare(old, @new);
+
+        Assert.Equal(CanaryState.Steady, report.Canary.State);
+        Assert.Equal(Verdict.Regression, Single(report, "BenchmarkA", "sec/op").Verdict);
+    }
+
+    [Fact]
+    public void Compare_MemoryPhaseOnOneSideOnly_TheCpuCanaryDecides()
+    {
+        // Given an old run recorded before the memory phase existed, and a new run whose memory phase is far off
+        var old = new Runs { Canary = new CanaryRecord("benchgate-canary-v1", 1000, Runs.Around(1e-6, 7)) }.With("BenchmarkA", "sec/op", Runs.Around(1e-6)).Build();
+        var @new = new Runs
+        {
+            Canary = new CanaryRecord("benchgate-canary-v1", 1000, Runs.Around(1e-6, 7, seed: 4)) { Memory = new CanaryRecord("benchgate-memory-canary-v1", 500, Runs.Around(9e-5, 7)) },
+        }.With("BenchmarkA", "sec/op", Runs.Around(1.3e-6, seed: 9)).Build();
+
+        var report = ComparisonEngine.Compare(old, @new);
+
+        Assert.Equal(CanaryState.Steady, report.Canary.State);
+        Assert.DoesNotContain("memory", report.Canary.Summary);
+        Assert.Equal(Verdict.Regression, Single(report, "BenchmarkA", "sec/op").Verdict);
+    }
+
+    [Fact]
     public void Compare_CanaryOnOneSideOnly_MissingAndJudgedAsUsual()
     {
         var old = new Runs { Canary = new CanaryRecord("benchgate-canary-v1", 1000, Runs.Around(1e-6, 7)) }.With("BenchmarkA", "sec/op", Runs.Around(1e-6)).Build();

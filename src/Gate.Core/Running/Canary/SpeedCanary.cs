@@ -18,25 +18,34 @@ public interface ISpeedCanary
 }
 
 /// <summary>
-/// The machine-speed canary: BenchGate's own Go benchmark (an embedded module, standard library only), built
-/// with the user's Go, calibrated once to about <see cref="TargetTime"/> per timing, then run with that fixed
-/// iteration count whenever the runner asks (before the first sample round and after every round).
+/// The machine-speed canary: BenchGate's own Go benchmarks (an embedded module, standard library only), built
+/// with the user's Go, each calibrated once to about <see cref="TargetTime"/> per timing, then run with that fixed
+/// iteration count whenever the runner asks (before the first sample round and after every round): first the
+/// CPU-bound loop, then the memory phase (a stream through 16 MiB), each in its own process.
 /// </summary>
 public sealed class SpeedCanary(IProcessRunner runner) : ISpeedCanary
 {
     /// <summary>The canary's name, recorded with its timings; change it whenever the loop changes.</summary>
     public const string Name = "benchgate-canary-v1";
 
+    /// <summary>The memory phase's name, recorded with its timings; change it whenever its loop changes.</summary>
+    public const string MemoryName = "benchgate-memory-canary-v1";
+
     /// <summary>Target duration of one timing.</summary>
     public static readonly TimeSpan TargetTime = TimeSpan.FromMilliseconds(20);
 
     private readonly List<double> _timings = [];
+    private readonly List<double> _memoryTimings = [];
     private string? _binary;
     private string? _directory;
     private long _iterations;
+    private long _memoryIterations;
 
     /// <inheritdoc />
-    public CanaryRecord? Record => _binary is null || _timings.Count == 0 ? null : new CanaryRecord(Name, _iterations, [.. _timings]);
+    public CanaryRecord? Record => _binary is null || _timings.Count == 0 ? null : new CanaryRecord(Name, _iterations, [.. _timings])
+    {
+        Memory = _memoryIterations > 0 && _memoryTimings.Count > 0 ? new CanaryRecord(MemoryName, _memoryIterations, [.. _memoryTimings]) : null,
+    };
 
     /// <inheritdoc />
     public async Task<bool> PrepareAsync(string goPath, string workDirectory, CancellationToken cancellationToken)
@@ -55,12 +64,13 @@ public sealed class SpeedCanary(IProcessRunner runner) : ISpeedCanary
             return false;
         }
         var seconds = TargetTime.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
-        var calibration = await RunAsync(binary, directory, seconds + "s", cancellationToken).ConfigureAwait(false);
+        var calibration = await RunAsync(binary, directory, CpuBenchmark, seconds + "s", cancellationToken).ConfigureAwait(false);
         if (calibration is null)
         {
             return false;
         }
-        (_binary, _directory, _iterations) = (binary, directory, calibration.Value.Iterations);
+        var memory = await RunAsync(binary, directory, MemoryBenchmark, seconds + "s", cancellationToken).ConfigureAwait(false);
+        (_binary, _directory, _iterations, _memoryIterations) = (binary, directory, calibration.Value.Iterations, memory?.Iterations ?? 0);
         return true;
     }
 
@@ -71,10 +81,15 @@ public sealed class SpeedCanary(IProcessRunner runner) : ISpeedCanary
         {
             return;
         }
-        var timing = await RunAsync(_binary, _directory!, _iterations.ToString(CultureInfo.InvariantCulture) + "x", cancellationToken).ConfigureAwait(false);
+        var timing = await RunAsync(_binary, _directory!, CpuBenchmark, _iterations.ToString(CultureInfo.InvariantCulture) + "x", cancellationToken).ConfigureAwait(false);
         if (timing is { } value)
         {
             _timings.Add(value.SecondsPerOp);
+        }
+        if (_memoryIterations > 0
+            && await RunAsync(_binary, _directory!, MemoryBenchmark, _memoryIterations.ToString(CultureInfo.InvariantCulture) + "x", cancellationToken).ConfigureAwait(false) is { } memory)
+        {
+            _memoryTimings.Add(memory.SecondsPerOp);
         }
     }
 
@@ -91,15 +106,18 @@ public sealed class SpeedCanary(IProcessRunner runner) : ISpeedCanary
         }
     }
 
-    private async Task<(long Iterations, double SecondsPerOp)?> RunAsync(string binary, string directory, string benchtime, CancellationToken cancellationToken)
+    private const string CpuBenchmark = "BenchmarkCanary";
+    private const string MemoryBenchmark = "BenchmarkCanaryMemory";
+
+    private async Task<(long Iterations, double SecondsPerOp)?> RunAsync(string binary, string directory, string benchmark, string benchtime, CancellationToken cancellationToken)
     {
-        string[] arguments = ["-test.run=^$", "-test.bench=^BenchmarkCanary$", "-test.benchtime=" + benchtime, "-test.count=1", "-test.cpu=1"];
+        string[] arguments = ["-test.run=^$", "-test.bench=^" + benchmark + "$", "-test.benchtime=" + benchtime, "-test.count=1", "-test.cpu=1"];
         var outcome = await runner.RunAsync(new ProcessSpec(binary, arguments, directory, Timeout: TimeSpan.FromMinutes(1)), cancellationToken).ConfigureAwait(false);
         if (!outcome.Succeeded)
         {
             return null;
         }
-        var result = GoBenchReader.ReadText(outcome.Stdout).Results.FirstOrDefault(r => r.Name == "BenchmarkCanary");
+        var result = GoBenchReader.ReadText(outcome.Stdout).Results.FirstOrDefault(r => r.Name == benchmark);
         return result?.ValueOf("sec/op") is { } secondsPerOp ? (result.Iterations, secondsPerOp) : null;
     }
 }

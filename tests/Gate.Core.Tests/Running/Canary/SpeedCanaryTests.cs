@@ -12,6 +12,7 @@ public class SpeedCanaryTests
 
         Assert.Equal(["canary_test.go", "go.mod"], files.Keys.Order());
         Assert.Contains("func BenchmarkCanary(b *testing.B)", files["canary_test.go"]);
+        Assert.Contains("func BenchmarkCanaryMemory(b *testing.B)", files["canary_test.go"]);
         Assert.Contains("import \"testing\"", files["canary_test.go"]);
         Assert.DoesNotContain("require", files["go.mod"]);
     }
@@ -37,6 +38,12 @@ public class SpeedCanaryTests
         Assert.True(record.Iterations > 100);
         Assert.Equal(3, record.SecondsPerOp.Count);
         Assert.All(record.SecondsPerOp, t => Assert.InRange(t, 1e-8, 1e-3));
+        // And the memory phase its own name, count and three timings, each slower than the CPU loop's (64 KiB streamed per op)
+        var memory = record.Memory!;
+        Assert.Equal(SpeedCanary.MemoryName, memory.Name);
+        Assert.True(memory.Iterations > 10);
+        Assert.Equal(3, memory.SecondsPerOp.Count);
+        Assert.All(memory.SecondsPerOp, t => Assert.InRange(t, 1e-7, 1e-2));
     }
 
     [Fact]
