@@ -70,24 +70,44 @@ public sealed class PerfBackend : IMeasurementBackend
         return new PerfBackend(runner, tool, format, options.Events, new PerfCounterHealth(host, probe, warn), options.Timeout);
     }
 
+    /// <summary>How often one sample's pair of runs is taken before a disturbed window fails the sample.</summary>
+    public const int Attempts = 3;
+
     /// <inheritdoc />
     public async Task<SampleOutcome> MeasureAsync(BenchmarkTarget target, CancellationToken cancellationToken)
     {
         var events = Events;
         var window = PerfWindow.For(target.Iterations);
-        var shortRun = await CountAsync(target, events, window.Short, cancellationToken).ConfigureAwait(false);
-        if (shortRun.Failure is not null)
+        for (var attempt = 1; ; attempt++)
         {
-            return SampleOutcome.Failed(shortRun.Failure);
+            var shortRun = await CountAsync(target, events, window.Short, cancellationToken).ConfigureAwait(false);
+            if (shortRun.Failure is not null)
+            {
+                return SampleOutcome.Failed(shortRun.Failure);
+            }
+            var longRun = await CountAsync(target, events, window.Long, cancellationToken).ConfigureAwait(false);
+            if (longRun.Failure is not null)
+            {
+                return SampleOutcome.Failed(longRun.Failure);
+            }
+            var perf = PerfSampleMetrics.Compute(events, window, shortRun.Counts, longRun.Counts);
+            if (perf.Disturbed.Count == 0)
+            {
+                _health.Report(perf.Notes, target.Name);
+                return Combine(longRun, perf);
+            }
+            if (attempt == Attempts)
+            {
+                return SampleOutcome.Failed(
+                    $"the run with more iterations did not count more ({string.Join("; ", perf.Disturbed)}) in {Attempts} attempts: "
+                    + "process start or setup outweighs the measured window; raise --sample-time");
+            }
         }
-        var longRun = await CountAsync(target, events, window.Long, cancellationToken).ConfigureAwait(false);
-        if (longRun.Failure is not null)
-        {
-            return SampleOutcome.Failed(longRun.Failure);
-        }
-        var perf = PerfSampleMetrics.Compute(events, window, shortRun.Counts, longRun.Counts);
-        _health.Report(perf.Notes, target.Name);
+    }
 
+    /// <summary>One sample: Go's own figures of the long run and the perf metrics of the window.</summary>
+    private static SampleOutcome Combine(PerfRun longRun, PerfSampleMetrics perf)
+    {
         var go = longRun.Go.Sample!;
         var values = new Dictionary<string, double>(go.Values, StringComparer.Ordinal);
         foreach (var (metric, value) in perf.Values)

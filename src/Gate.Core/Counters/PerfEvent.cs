@@ -39,6 +39,15 @@ public sealed record PerfEvent(string Spec)
     }
 
     /// <summary>
+    /// True for events that every benchmark operation adds to (time on the CPU, instructions, cycles, branches):
+    /// the run with more iterations must count more of them. When it does not, something in one of the two
+    /// processes outweighed the whole window, and the difference is not a per-op figure.
+    /// </summary>
+    public bool GrowsWithEveryOperation => GrowingNames.Contains(PerfEventNames.SplitModifiers(Spec).Name);
+
+    private static readonly HashSet<string> GrowingNames = new(StringComparer.Ordinal) { "task-clock", "cpu-clock", "instructions", "cycles", "ref-cycles", "branches" };
+
+    /// <summary>
     /// The per-operation metric of this event when perf reports its count in <paramref name="unit"/>:
     /// <c>EVENT/op</c> for plain counts, <c>EVENT-sec/op</c> for times (perf reports <c>msec</c>; the value is
     /// converted to seconds), <c>EVENT-UNIT/op</c> for any other unit perf names.

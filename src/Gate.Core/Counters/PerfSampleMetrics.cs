@@ -1,3 +1,4 @@
+using System.Globalization;
 using Gate.Core.Metrics;
 using Gate.Core.Results;
 
@@ -51,11 +52,17 @@ public sealed record PerfNote(PerfEvent Event, PerfNoteKind Kind, double Percent
 /// <param name="Metrics">The metrics in <paramref name="Values"/>, events in the order asked for, then ratios.</param>
 /// <param name="Flags">Sample flags: <c>multiplexed</c>, <c>not-counted</c>.</param>
 /// <param name="Notes">Per-event notes, for a run-level diagnosis.</param>
+/// <param name="Disturbed">
+/// Events that grow with every operation (<see cref="PerfEvent.GrowsWithEveryOperation"/>) but did not grow from
+/// the short run to the long one, each as <c>event: N1 count → N2 count</c>; when any is listed, the sample is
+/// not a measurement and must be taken again.
+/// </param>
 public sealed record PerfSampleMetrics(
     IReadOnlyDictionary<string, double> Values,
     IReadOnlyList<MetricInfo> Metrics,
     IReadOnlyList<string> Flags,
-    IReadOnlyList<PerfNote> Notes)
+    IReadOnlyList<PerfNote> Notes,
+    IReadOnlyList<string> Disturbed)
 {
     /// <summary>Flag of a sample in which perf scaled at least one count (the event was multiplexed).</summary>
     public const string MultiplexedFlag = "multiplexed";
@@ -79,6 +86,7 @@ public sealed record PerfSampleMetrics(
         var flags = new SortedSet<string>(StringComparer.Ordinal);
         var notes = new List<PerfNote>();
         var differences = new Dictionary<PerfEvent, double>();
+        var disturbed = new List<string>();
         foreach (var perfEvent in events)
         {
             if (!shortRun.TryGetValue(perfEvent, out var first) || !longRun.TryGetValue(perfEvent, out var second))
@@ -109,6 +117,10 @@ public sealed record PerfSampleMetrics(
             var scale = PerfEvent.Scale(second.Unit);
             var name = perfEvent.MetricName(second.Unit);
             differences[perfEvent] = second.Value - first.Value;
+            if (perfEvent.GrowsWithEveryOperation && !(second.Value > first.Value))
+            {
+                disturbed.Add(string.Create(CultureInfo.InvariantCulture, $"{perfEvent.Spec}: {first.Value:0.###} {first.Unit} with {window.Short} iterations, {second.Value:0.###} {second.Unit} with {window.Long}").Replace("  ", " ", StringComparison.Ordinal));
+            }
             values[name] = window.PerOperation(first.Value * scale, second.Value * scale);
             metrics.Add(MetricCatalog.Describe(name, perfEvent.Source));
         }
@@ -120,7 +132,7 @@ public sealed record PerfSampleMetrics(
                 metrics.Add(ratio.Metric);
             }
         }
-        return new PerfSampleMetrics(values, metrics, [.. flags], notes);
+        return new PerfSampleMetrics(values, metrics, [.. flags], notes, disturbed);
     }
 
     /// <summary>The differences of the ratio's two events, the first pair measured with the same modifiers.</summary>

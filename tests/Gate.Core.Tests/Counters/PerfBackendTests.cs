@@ -159,4 +159,60 @@ public class PerfBackendTests
         Assert.Equal(backend.Tool.Version, results.Environment.PerfVersion);
         Assert.Equal("perf", results.Environment.Backend);
     }
+
+    [Fact]
+    public async Task MeasureAsync_ShortRunDisturbedOnce_TakesThePairAgain()
+    {
+        // Given a window of about 10 ms and a first short run whose init burns 300 ms of CPU
+        using var temp = new TempDirectory();
+        var target = Target(temp, "underperf", "BenchmarkSteady", 200_000);
+        var runner = new ShortRunBurner(Tools.Processes, burnedRuns: 1);
+        var backend = await PerfBackend.CreateAsync(new PerfOptions(PerfEventList.Parse("task-clock,page-faults")), runner, null, CancellationToken.None);
+
+        // When one sample is measured
+        var outcome = await backend.MeasureAsync(target, CancellationToken.None);
+
+        // Then the disturbed pair was taken again, and the sample is the second pair's
+        Assert.Null(outcome.Failure);
+        Assert.Equal(4, runner.Runs);
+        Assert.InRange(outcome.Sample!.Values["task-clock-sec/op"], 1e-10, 1e-5);
+    }
+
+    [Fact]
+    public async Task MeasureAsync_ShortRunAlwaysDisturbed_FailsTheSampleSayingWhyInsteadOfANegativeFigure()
+    {
+        using var temp = new TempDirectory();
+        var target = Target(temp, "underperf", "BenchmarkSteady", 200_000);
+        var runner = new ShortRunBurner(Tools.Processes, burnedRuns: int.MaxValue);
+        var backend = await PerfBackend.CreateAsync(new PerfOptions(PerfEventList.Parse("task-clock,page-faults")), runner, null, CancellationToken.None);
+
+        var outcome = await backend.MeasureAsync(target, CancellationToken.None);
+
+        Assert.Null(outcome.Sample);
+        Assert.Equal(2 * PerfBackend.Attempts, runner.Runs);
+        Assert.Matches(@"^the run with more iterations did not count more \(task-clock: [0-9.]+ msec with 2 iterations, [0-9.]+ msec with 200000\) in 3 attempts: process start or setup outweighs the measured window; raise --sample-time$", outcome.Failure);
+    }
+
+    /// <summary>Runs perf as asked, setting BENCHGATE_TEST_BURN_INIT=300ms in the first <paramref name="burnedRuns"/> short (2-iteration) runs.</summary>
+    private sealed class ShortRunBurner(IProcessRunner inner, int burnedRuns) : IProcessRunner
+    {
+        private int _burned;
+
+        public int Runs { get; private set; }
+
+        public Task<ProcessOutcome> RunAsync(ProcessSpec spec, CancellationToken cancellationToken = default)
+        {
+            if (!spec.Arguments.Any(a => a.StartsWith("-test.benchtime=", StringComparison.Ordinal)))
+            {
+                return inner.RunAsync(spec, cancellationToken); // the backend's own probe
+            }
+            Runs++;
+            if (spec.Arguments.Contains("-test.benchtime=2x") && _burned < burnedRuns)
+            {
+                _burned++;
+                spec = spec with { Environment = new Dictionary<string, string?> { ["BENCHGATE_TEST_BURN_INIT"] = "300ms" } };
+            }
+            return inner.RunAsync(spec, cancellationToken);
+        }
+    }
 }

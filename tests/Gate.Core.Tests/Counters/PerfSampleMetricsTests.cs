@@ -47,6 +47,34 @@ public class PerfSampleMetricsTests
     }
 
     [Fact]
+    public void Compute_GrowingEventSmallerInTheLongRun_DisturbedWhileRareEventsMayShrink()
+    {
+        // Given a long run with less CPU time and fewer instructions than the short run, and fewer page faults
+        PerfEvent[] events = [new("task-clock"), new("instructions:u"), new("page-faults"), new("cycles")];
+        static PerfEventCount Count(double value, string unit = "") => new(PerfCountStatus.Counted, value, unit, 100, null);
+        var shortRun = new Dictionary<PerfEvent, PerfEventCount>
+        {
+            [events[0]] = Count(41.5, "msec"), [events[1]] = Count(9_000_000), [events[2]] = Count(120), [events[3]] = Count(1000),
+        };
+        var longRun = new Dictionary<PerfEvent, PerfEventCount>
+        {
+            [events[0]] = Count(30.25, "msec"), [events[1]] = Count(9_000_000), [events[2]] = Count(118), [events[3]] = Count(5000),
+        };
+
+        var metrics = PerfSampleMetrics.Compute(events, new PerfWindow(2, 1002), shortRun, longRun);
+
+        // Then CPU time and instructions are named (equal is not growth), page faults (-0.002/op) and cycles are not
+        Assert.Equal(["task-clock: 41.5 msec with 2 iterations, 30.25 msec with 1002", "instructions:u: 9000000 with 2 iterations, 9000000 with 1002"], metrics.Disturbed);
+        Assert.Equal(-0.002, metrics.Values["page-faults/op"], 1e-12);
+    }
+
+    [Fact]
+    public void Compute_CapturedRuns_NothingDisturbed()
+    {
+        Assert.Empty(Compute(PerfEventList.Default, HandWrittenWindow, "hw-6.1-n1.csv", "hw-6.1-n2.csv").Disturbed);
+    }
+
+    [Fact]
     public void Compute_MultiplexedEvent_KeepsTheSampleFlaggedWithANote()
     {
         var metrics = Compute(PerfEventList.Default, HandWrittenWindow, "hw-6.1-n1.json", "hw-6.1-n2.json");

@@ -7,7 +7,18 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 )
+
+// init burns CPU for the duration in BENCHGATE_TEST_BURN_INIT (e.g. 300ms), when set: a disturbance of one
+// process that BenchGate's tests inject into some perf runs and not others.
+func init() {
+	if d, err := time.ParseDuration(os.Getenv("BENCHGATE_TEST_BURN_INIT")); err == nil {
+		for start := time.Now(); time.Since(start) < d; {
+			sink += work(1000)
+		}
+	}
+}
 
 var sink int
 
