@@ -77,6 +77,23 @@ public sealed class AbCommandTests : IDisposable
     }
 
     [Fact]
+    public void CheckAgainst_PerfBackend_FlagsExactlyThePlantedBenchmark()
+    {
+        // Given the same two commits
+        using var repository = new AbRepository();
+
+        // When checked against HEAD~1 with the perf backend (software events on this machine)
+        var result = Run(repository.Module, ["check", "--against", "HEAD~1", "--backend", "perf", "--format", "json", "--out", _temp.Combine("report.json"), .. Quick]);
+
+        // Then exactly Encode regressed, its allocations judged exactly, and perf's per-op metrics compared for every benchmark
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Equal(["BenchmarkEncode"], Regressed(_temp.Combine("report.json")));
+        var rows = ComparisonJson.Parse(File.ReadAllText(_temp.Combine("report.json"))).Comparisons;
+        Assert.Equal("regression", rows.Single(r => r.Benchmark == "BenchmarkEncode" && r.Metric == "allocs/op").Verdict);
+        Assert.Equal(5, rows.Where(r => r.Metric == "task-clock-sec/op" && r.Source == "perf-sw").Select(r => r.Benchmark).Distinct().Count());
+    }
+
+    [Fact]
     public void CheckAgainst_UncommittedChange_IsMeasuredAsTheHeadAndSaid()
     {
         // Given one commit, and the planted allocation as an uncommitted change of the working tree
