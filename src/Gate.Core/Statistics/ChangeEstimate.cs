@@ -3,7 +3,11 @@ namespace Gate.Core.Statistics;
 /// <summary>
 /// How much a metric changed from old to new, as fractions (+0.05 is 5 % more).
 /// </summary>
-/// <param name="Change">new median / old median − 1: the figure benchstat prints; null when the old median is 0.</param>
+/// <param name="Change">
+/// new median / old median − 1: the figure benchstat prints; relative to |old median| when that is negative (a
+/// per-op difference of rare events can be), so that the sign always says which way the metric went; null when
+/// the old median is 0.
+/// </param>
 /// <param name="Shift">
 /// The Hodges–Lehmann estimate of the change: for positive values exp(median of ln yⱼ − ln xᵢ over all pairs) − 1,
 /// that is the typical ratio of a new sample to an old one; otherwise the median pairwise difference relative to
@@ -19,7 +23,7 @@ public sealed record ChangeEstimate(double? Change, double? Shift, double? Low, 
     {
         var oldMedian = SampleSummary.MedianOf(oldSorted);
         var newMedian = SampleSummary.MedianOf(newSorted);
-        double? change = oldMedian == 0 ? (newMedian == 0 ? 0 : null) : newMedian / oldMedian - 1;
+        double? change = oldMedian == 0 ? (newMedian == 0 ? 0 : null) : oldMedian > 0 ? newMedian / oldMedian - 1 : (newMedian - oldMedian) / -oldMedian;
         int n1 = oldSorted.Length, n2 = newSorted.Length;
         var positive = oldSorted[0] > 0 && newSorted[0] > 0;
         Span<double> transformed = n2 <= 256 ? stackalloc double[n2] : new double[n2];

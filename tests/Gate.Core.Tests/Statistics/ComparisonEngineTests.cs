@@ -209,12 +209,8 @@ public class ComparisonEngineTests
     public void Compare_MemoryCanaryMovedCpuCanarySteady_WallTimeEnvironmentChanged()
     {
         // Given a steady CPU canary, a memory phase 40 % faster in the new run, and a memory-bound benchmark 40 % faster
-        static CanaryRecord Canary(double memory, int seed) => new("benchgate-canary-v1", 1000, Runs.Around(1e-6, 7, seed: seed))
-        {
-            Memory = new CanaryRecord("benchgate-memory-canary-v1", 500, Runs.Around(memory, 7, seed: seed + 1)),
-        };
-        var old = new Runs { Canary = Canary(1e-5, 3) }.With("BenchmarkSum", "sec/op", Runs.Around(1e-6)).With("BenchmarkSum", "allocs/op", [0, 0, 0, 0, 0, 0, 0, 0, 0, 0]).Build();
-        var @new = new Runs { Canary = Canary(0.6e-5, 5) }.With("BenchmarkSum", "sec/op", Runs.Around(0.6e-6, seed: 9)).With("BenchmarkSum", "allocs/op", [0, 0, 0, 0, 0, 0, 0, 0, 0, 0]).Build();
+        var old = new Runs { Canary = TwoPhaseCanary(3, Runs.Around(1e-5, 7, seed: 4)) }.With("BenchmarkSum", "sec/op", Runs.Around(1e-6)).With("BenchmarkSum", "allocs/op", [0, 0, 0, 0, 0, 0, 0, 0, 0, 0]).Build();
+        var @new = new Runs { Canary = TwoPhaseCanary(5, Runs.Around(0.6e-5, 7, seed: 6)) }.With("BenchmarkSum", "sec/op", Runs.Around(0.6e-6, seed: 9)).With("BenchmarkSum", "allocs/op", [0, 0, 0, 0, 0, 0, 0, 0, 0, 0]).Build();
 
         var report = ComparisonEngine.Compare(old, @new);
 
@@ -227,12 +223,8 @@ public class ComparisonEngineTests
     [Fact]
     public void Compare_BothCanariesSteady_SummaryNamesBothAndWallTimeJudged()
     {
-        static CanaryRecord Canary(int seed) => new("benchgate-canary-v1", 1000, Runs.Around(1e-6, 7, seed: seed))
-        {
-            Memory = new CanaryRecord("benchgate-memory-canary-v1", 500, Runs.Around(1e-5, 7, seed: seed + 1)),
-        };
-        var old = new Runs { Canary = Canary(3) }.With("BenchmarkA", "sec/op", Runs.Around(1e-6)).Build();
-        var @new = new Runs { Canary = Canary(5) }.With("BenchmarkA", "sec/op", Runs.Around(1.3e-6, seed: 9)).Build();
+        var old = new Runs { Canary = TwoPhaseCanary(3, Runs.Around(1e-5, 7, seed: 4)) }.With("BenchmarkA", "sec/op", Runs.Around(1e-6)).Build();
+        var @new = new Runs { Canary = TwoPhaseCanary(5, Runs.Around(1e-5, 7, seed: 6)) }.With("BenchmarkA", "sec/op", Runs.Around(1.3e-6, seed: 9)).Build();
 
         var report = ComparisonEngine.Compare(old, @new);
 
@@ -245,12 +237,9 @@ public class ComparisonEngineTests
     public void Compare_MemoryPhaseSpreadTwofoldWithinEachRunButNotMoved_WallTimeJudged()
     {
         // Given memory phases flipping between 5 and 9 µs in both runs alike (as measured process to process here)
-        static CanaryRecord Canary(int seed) => new("benchgate-canary-v1", 1000, Runs.Around(1e-6, 7, seed: seed))
-        {
-            Memory = new CanaryRecord("benchgate-memory-canary-v1", 500, [5e-6, 9e-6, 5.2e-6, 8.6e-6, 5.1e-6, 8.8e-6, 7e-6]),
-        };
-        var old = new Runs { Canary = Canary(3) }.With("BenchmarkA", "sec/op", Runs.Around(1e-6)).Build();
-        var @new = new Runs { Canary = Canary(5) }.With("BenchmarkA", "sec/op", Runs.Around(1.3e-6, seed: 9)).Build();
+        double[] flipping = [5e-6, 9e-6, 5.2e-6, 8.6e-6, 5.1e-6, 8.8e-6, 7e-6];
+        var old = new Runs { Canary = TwoPhaseCanary(3, flipping) }.With("BenchmarkA", "sec/op", Runs.Around(1e-6)).Build();
+        var @new = new Runs { Canary = TwoPhaseCanary(5, flipping) }.With("BenchmarkA", "sec/op", Runs.Around(1.3e-6, seed: 9)).Build();
 
         var report = ComparisonEngine.Compare(old, @new);
 
@@ -309,4 +298,8 @@ public class ComparisonEngineTests
         Assert.True(shift.QValue > 0.05);
         Assert.Equal(Verdict.Unchanged, shift.Verdict);
     }
+
+    /// <summary>A steady CPU canary (seeded) with a memory phase of the given timings.</summary>
+    private static CanaryRecord TwoPhaseCanary(int seed, double[] memory) =>
+        new("benchgate-canary-v1", 1000, Runs.Around(1e-6, 7, seed: seed)) { Memory = new CanaryRecord("benchgate-memory-canary-v1", 500, memory) };
 }

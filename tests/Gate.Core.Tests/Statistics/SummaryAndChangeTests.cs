@@ -62,6 +62,19 @@ public class SummaryAndChangeTests
     }
 
     [Fact]
+    public void ChangeEstimate_NegativeOldMedianGoingUp_PositiveChangeAndShift()
+    {
+        // Given per-op page faults around -0.004 (a difference's noise) that become +0.004: the metric went up
+        double[] old = [-0.006, -0.005, -0.004, -0.003, -0.002];
+        double[] @new = [0.002, 0.003, 0.004, 0.005, 0.006];
+
+        var change = ChangeEstimate.Of(old, @new, new MannWhitney());
+
+        Assert.Equal(2.0, change.Change!.Value, 1e-12);
+        Assert.Equal(2.0, change.Shift!.Value, 1e-12);
+    }
+
+    [Fact]
     public void ChangeEstimate_ThreeSamples_NoInterval()
     {
         var change = ChangeEstimate.Of([1, 2, 3], [2, 3, 4], new MannWhitney());
