@@ -7,13 +7,24 @@ namespace Gate.Tool.Tests;
 /// <summary>
 /// <c>check --against REF</c> and <c>ab BASE HEAD</c> end to end: a real git repository with two commits of
 /// tests/Fixtures/ab/module (the second with one planted allocation per op in BenchmarkEncode), real go builds in
-/// real worktrees, real measurements with the go and cachegrind backends.
+/// real worktrees, real measurements with the go, perf and cachegrind backends. The wall times of the unchanged
+/// benchmarks are judged too, so each run carries the engine's false-alarm rate (at most q per run): the tests run
+/// alone (no other test loading the machine) and at q = 0.01 (a configuration file outside the repository), so
+/// that "exactly the planted one" fails by chance in at most 1 % of runs while the planted allocation, judged
+/// exactly, is found at any q.
 /// </summary>
 [Trait(Traits.Category, Traits.Slow)]
+[Collection(TimingCollection.Name)]
 public sealed class AbCommandTests : IDisposable
 {
-    private static readonly string[] Quick = ["--samples", "6", "--sample-time", "20ms", "--no-comment"];
     private readonly TempDirectory _temp = new();
+    private readonly string[] _quick;
+
+    public AbCommandTests()
+    {
+        var config = _temp.Write("benchgate.json", """{ "q": 0.01 }""");
+        _quick = ["--samples", "6", "--sample-time", "20ms", "--config", config, "--no-comment"];
+    }
 
     public void Dispose() => _temp.Dispose();
 
@@ -42,12 +53,14 @@ public sealed class AbCommandTests : IDisposable
         using var repository = new AbRepository();
 
         // When the working tree (= HEAD) is checked against HEAD~1 with the go backend
-        var result = Run(repository.Module, ["check", "--against", "HEAD~1", "--format", "json", "--out", _temp.Combine("report.json"), .. Quick]);
+        var result = Run(repository.Module, ["check", "--against", "HEAD~1", "--format", "json", "--out", _temp.Combine("report.json"), .. _quick]);
 
         // Then exactly Encode regressed (allocs/op, judged exactly), and the report says what was compared
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Equal(["BenchmarkEncode"], Regressed(_temp.Combine("report.json")));
-        var rows = ComparisonJson.Parse(File.ReadAllText(_temp.Combine("report.json"))).Comparisons;
+        var report = ComparisonJson.Parse(File.ReadAllText(_temp.Combine("report.json")));
+        Assert.Equal(0.01, report.Q);
+        var rows = report.Comparisons;
         Assert.Equal("regression", rows.Single(r => r.Benchmark == "BenchmarkEncode" && r.Metric == "allocs/op").Verdict);
         Assert.Equal(5, rows.Select(r => r.Benchmark).Distinct().Count());
         var baseCommit = repository.Git("rev-parse", "HEAD~1");
@@ -83,7 +96,7 @@ public sealed class AbCommandTests : IDisposable
         using var repository = new AbRepository();
 
         // When checked against HEAD~1 with the perf backend (software events on this machine)
-        var result = Run(repository.Module, ["check", "--against", "HEAD~1", "--backend", "perf", "--format", "json", "--out", _temp.Combine("report.json"), .. Quick]);
+        var result = Run(repository.Module, ["check", "--against", "HEAD~1", "--backend", "perf", "--format", "json", "--out", _temp.Combine("report.json"), .. _quick]);
 
         // Then exactly Encode regressed, its allocations judged exactly, and perf's per-op metrics compared for every benchmark
         Assert.True(result.ExitCode == 1, result.ToString());
@@ -101,7 +114,7 @@ public sealed class AbCommandTests : IDisposable
         repository.Plant();
 
         // When the working tree is checked against HEAD
-        var result = Run(repository.Module, ["check", "--against", "HEAD", "--bench", "Encode|Checksum", "--format", "json", "--out", _temp.Combine("report.json"), .. Quick]);
+        var result = Run(repository.Module, ["check", "--against", "HEAD", "--bench", "Encode|Checksum", "--format", "json", "--out", _temp.Combine("report.json"), .. _quick]);
 
         // Then the uncommitted change is what is measured as the head, and the report says so
         Assert.True(result.ExitCode == 1, result.ToString());
@@ -117,7 +130,7 @@ public sealed class AbCommandTests : IDisposable
         File.Copy(RepoPaths.Fixture("ab", "module", "encode.go"), Path.Combine(repository.Module, "encode.go"), overwrite: true);
 
         // When ab compares the two commits
-        var result = Run(repository.Module, ["ab", "HEAD~1", "HEAD", "--bench", "Encode|Sort", "--format", "json", "--out", _temp.Combine("report.json"), "--save-results", _temp.Combine("sides"), .. Quick[..^1]]);
+        var result = Run(repository.Module, ["ab", "HEAD~1", "HEAD", "--bench", "Encode|Sort", "--format", "json", "--out", _temp.Combine("report.json"), "--save-results", _temp.Combine("sides"), .. _quick[..^1]]);
 
         // Then the commits are measured (the regression is there), not the working tree; each side's results carry its commit
         Assert.True(result.ExitCode == 1, result.ToString());
@@ -137,7 +150,7 @@ public sealed class AbCommandTests : IDisposable
         File.WriteAllText(test, File.ReadAllText(test).Replace("func BenchmarkSearch(", "func BenchmarkLookup(", StringComparison.Ordinal));
 
         // When checked against HEAD
-        var result = Run(repository.Module, ["check", "--against", "HEAD", "--bench", "Search|Lookup|Checksum", "--format", "json", "--out", _temp.Combine("report.json"), .. Quick]);
+        var result = Run(repository.Module, ["check", "--against", "HEAD", "--bench", "Search|Lookup|Checksum", "--format", "json", "--out", _temp.Combine("report.json"), .. _quick]);
 
         // Then the new and the removed benchmark are named, and only the common one is compared
         Assert.True(result.ExitCode == 0, result.ToString());
@@ -151,7 +164,7 @@ public sealed class AbCommandTests : IDisposable
     {
         using var repository = new AbRepository(planted: false);
 
-        var result = Run(repository.Module, ["check", "--against", "no-such-branch", .. Quick]);
+        var result = Run(repository.Module, ["check", "--against", "no-such-branch", .. _quick]);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Equal($"benchgate: revision 'no-such-branch' does not exist in {repository.Root}\n", result.Err);
@@ -163,7 +176,7 @@ public sealed class AbCommandTests : IDisposable
     {
         using var repository = new AbRepository(planted: false);
 
-        var result = Run(repository.Module, ["ab", "HEAD", "v9.9.9", .. Quick[..^1]]);
+        var result = Run(repository.Module, ["ab", "HEAD", "v9.9.9", .. _quick[..^1]]);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Equal($"benchgate: revision 'v9.9.9' does not exist in {repository.Root}\n", result.Err);
@@ -175,7 +188,7 @@ public sealed class AbCommandTests : IDisposable
         // Given the module copied outside any git repository
         var module = _temp.CopyTree(RepoPaths.Fixture("ab", "module"), "module");
 
-        var result = Run(module, ["check", "--against", "HEAD~1", .. Quick]);
+        var result = Run(module, ["check", "--against", "HEAD~1", .. _quick]);
 
         Assert.Equal(2, result.ExitCode);
         var line = Assert.Single(result.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -192,7 +205,7 @@ public sealed class AbCommandTests : IDisposable
         repository.Commit("v2: extra");
 
         // When the new package is checked against the base, which does not have it
-        var result = Run(repository.Module, ["check", "--against", "HEAD~1", "./extra", .. Quick]);
+        var result = Run(repository.Module, ["check", "--against", "HEAD~1", "./extra", .. _quick]);
 
         // Then one line names the side, the revision and go's complaint
         Assert.Equal(2, result.ExitCode);

@@ -8,8 +8,12 @@ namespace Gate.Tool.Tests;
 
 /// <summary>
 /// <c>--samples auto</c> on examples/ for real: a repository with examples/ (commit 1) and one planted allocation per op
-/// in WordFreq (commit 2), checked against HEAD~1 once with a fixed 20 samples per side and once with auto.
+/// in WordFreq (commit 2), checked against HEAD~1 once with a fixed 20 samples per side and once with auto. Wall
+/// times must be neither a regression nor an improvement in either check: the test runs alone and at q = 0.01
+/// (a configuration file outside the repository) so that the engine's false-alarm rate per run (at most q) makes it
+/// fail by chance in at most about 2 % of runs; the allocation's verdict does not depend on q.
 /// </summary>
+[Collection(TimingCollection.Name)]
 public class AbSamplesAutoTests(ITestOutputHelper output)
 {
     private static readonly string[] Common = ["check", "--against", "HEAD~1", "--sample-time", "20ms", "--no-comment", "--format", "json"];
@@ -64,9 +68,13 @@ public class AbSamplesAutoTests(ITestOutputHelper output)
         using var output = new StringWriter();
         using var error = new StringWriter();
         var context = new CliContext(output, error, ErrIsTerminal: false, repository.Module, CancellationToken.None) { Processes = Tools.Processes, Environment = _ => null };
-        var code = Cli.RunAsync(context, [.. Common, "--samples", samples, "--out", Path.Combine(repository.Root, "..", report)]).GetAwaiter().GetResult();
+        var config = Path.Combine(repository.Root, "..", "benchgate.json");
+        File.WriteAllText(config, """{ "q": 0.01 }""");
+        var code = Cli.RunAsync(context, [.. Common, "--samples", samples, "--config", config, "--out", Path.Combine(repository.Root, "..", report)]).GetAwaiter().GetResult();
         Assert.True(code == 1, $"exit {code}\n{output}\n{error}");
-        return ComparisonJson.Parse(File.ReadAllText(Path.Combine(repository.Root, "..", report))).Comparisons.ToDictionary(r => r.Package + " " + r.Benchmark + " " + r.Metric, StringComparer.Ordinal);
+        var document = ComparisonJson.Parse(File.ReadAllText(Path.Combine(repository.Root, "..", report)));
+        Assert.Equal(0.01, document.Q);
+        return document.Comparisons.ToDictionary(r => r.Package + " " + r.Benchmark + " " + r.Metric, StringComparer.Ordinal);
     }
 
     /// <summary>Sample runs of both sides: each benchmark's sample counts, once per benchmark.</summary>
