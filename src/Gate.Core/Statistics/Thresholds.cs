@@ -31,7 +31,8 @@ public sealed record ThresholdOverride(string Benchmark, string? Metric, string?
 /// Practical thresholds: defaults per metric and source, configured ones per metric (<c>sec/op</c>, or
 /// <c>sim:instructions/op</c> for one source), and overrides per benchmark name pattern (the last match wins).
 /// Defaults: 5 % for everything measured (time, throughput, bytes, counters), 1 % for simulated counters
-/// (deterministic: a 1 % change is real), and at least one more allocation for <c>allocs/op</c>.
+/// (deterministic: a 1 % change is real), at least one more allocation for <c>allocs/op</c>, and 5 % and at
+/// least 0.01 more per op for rare kernel events (<see cref="RareEventThreshold"/>).
 /// </summary>
 public sealed class Thresholds : IThresholdProvider
 {
@@ -53,7 +54,20 @@ public sealed class Thresholds : IThresholdProvider
     {
         { Name: "allocs/op" } => new Threshold(null, 1),
         { Source: MetricSource.Sim } => Threshold.Percent(1),
+        { Source: MetricSource.PerfSw } when RareEvents.Contains(metric.Name) => RareEventThreshold,
         _ => Threshold.Percent(5),
+    };
+
+    /// <summary>
+    /// The default for per-op counts of rare kernel events (page faults, context switches, migrations):
+    /// <c>5%|+0.01</c>, at least one more event per 100 operations. Their per-op values are differences of whole
+    /// process counts, often near zero (even slightly below), where a relative change alone means nothing.
+    /// </summary>
+    public static Threshold RareEventThreshold { get; } = new(0.05, 0.01);
+
+    private static readonly HashSet<string> RareEvents = new(StringComparer.Ordinal)
+    {
+        "page-faults/op", "faults/op", "minor-faults/op", "major-faults/op", "context-switches/op", "cs/op", "cpu-migrations/op", "migrations/op",
     };
 
     /// <inheritdoc />

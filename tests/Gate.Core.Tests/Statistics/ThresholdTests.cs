@@ -52,6 +52,23 @@ public class ThresholdTests
         Assert.Equal("+1", thresholds.For(Key("BenchmarkX", "allocs/op", MetricSource.Go)).ToString());
         Assert.Equal("1%", thresholds.For(Key("BenchmarkX", "instructions/op", MetricSource.Sim)).ToString());
         Assert.Equal("5%", thresholds.For(Key("BenchmarkX", "instructions/op", MetricSource.PerfHw)).ToString());
+        Assert.Equal("5%|+0.01", thresholds.For(Key("BenchmarkX", "page-faults/op", MetricSource.PerfSw)).ToString());
+        Assert.Equal("5%|+0.01", thresholds.For(Key("BenchmarkX", "context-switches/op", MetricSource.PerfSw)).ToString());
+        Assert.Equal("5%", thresholds.For(Key("BenchmarkX", "task-clock-sec/op", MetricSource.PerfSw)).ToString());
+    }
+
+    [Fact]
+    public void Compare_PageFaultsNearZeroMovedByLessThanOnePerHundredOps_Unchanged()
+    {
+        // Given per-op page faults of a steady benchmark: difference noise around 0, then around 0.004 (significant, +400 %)
+        var old = new Runs().With("BenchmarkX", "page-faults/op", [-0.002, -0.001, 0, 0.001, 0.002, -0.0015, 0.0005, 0.001, -0.0005, 0], MetricSource.PerfSw).Build();
+        var @new = new Runs().With("BenchmarkX", "page-faults/op", [0.003, 0.004, 0.005, 0.0035, 0.0045, 0.004, 0.003, 0.005, 0.0042, 0.0038], MetricSource.PerfSw).Build();
+
+        var comparison = Assert.Single(ComparisonEngine.Compare(old, @new).Comparisons);
+
+        Assert.True(comparison.QValue < 0.05);
+        Assert.Equal(Verdict.Unchanged, comparison.Verdict);
+        Assert.Equal("below threshold 5%|+0.01", comparison.Reason);
     }
 
     [Fact]
