@@ -24,6 +24,8 @@ public class CachegrindInvocationTests
         Assert.Equal("/src/m/p", spec.WorkingDirectory);
         Assert.Equal("1", spec.Environment!["GOMAXPROCS"]);
         Assert.Equal("asyncpreemptoff=1,gcstoptheworld=1", spec.Environment["GODEBUG"]);
+        Assert.Equal("off", spec.Environment["GOGC"]);
+        Assert.Equal("2GiB", spec.Environment["GOMEMLIMIT"]);
         Assert.Equal(TimeSpan.FromMinutes(1), spec.Timeout);
     }
 
