@@ -119,7 +119,7 @@ public sealed record PerfSampleMetrics(
             differences[perfEvent] = second.Value - first.Value;
             if (perfEvent.GrowsWithEveryOperation && !(second.Value > first.Value))
             {
-                disturbed.Add(string.Create(CultureInfo.InvariantCulture, $"{perfEvent.Spec}: {first.Value:0.###} {first.Unit} with {window.Short} iterations, {second.Value:0.###} {second.Unit} with {window.Long}").Replace("  ", " ", StringComparison.Ordinal));
+                disturbed.Add($"{perfEvent.Spec}: {Quantity(first)} with {window.Short} iterations, {Quantity(second)} with {window.Long}");
             }
             values[name] = window.PerOperation(first.Value * scale, second.Value * scale);
             metrics.Add(MetricCatalog.Describe(name, perfEvent.Source));
@@ -133,6 +133,13 @@ public sealed record PerfSampleMetrics(
             }
         }
         return new PerfSampleMetrics(values, metrics, [.. flags], notes, disturbed);
+    }
+
+    /// <summary>A count as perf printed it, with its unit when it has one: <c>41.5 msec</c>, <c>9000000</c>.</summary>
+    private static string Quantity(PerfEventCount count)
+    {
+        var value = count.Value.ToString("0.###", CultureInfo.InvariantCulture);
+        return count.Unit.Length == 0 ? value : value + " " + count.Unit;
     }
 
     /// <summary>The differences of the ratio's two events, the first pair measured with the same modifiers.</summary>

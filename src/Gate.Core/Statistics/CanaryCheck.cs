@@ -53,9 +53,11 @@ public sealed record CanaryCheck(CanaryState State, double? Change, double? PVal
         {
             return cpu;
         }
-        const string Judged = ": wall times judged as usual";
-        return cpu with { Summary = cpu.Summary[..^Judged.Length] + "; " + memory.Summary };
+        return cpu with { Summary = cpu.Summary[..^JudgedAsUsual.Length] + "; " + memory.Summary };
     }
+
+    /// <summary>The end of a steady phase's summary; where both phases are steady, it ends the joined summary once.</summary>
+    private const string JudgedAsUsual = ": wall times judged as usual";
 
     private static CanaryCheck OfPhase(string label, CanaryRecord? old, CanaryRecord? @new, CanaryPolicy policy, MannWhitney test, bool spreadRule)
     {
@@ -91,7 +93,7 @@ public sealed record CanaryCheck(CanaryState State, double? Change, double? PVal
             return new CanaryCheck(CanaryState.Moved, change, p,
                 $"{label} moved {text}: the machine's speed changed between the runs; wall-time metrics are not judged (environment changed), counters and allocations are");
         }
-        return new CanaryCheck(CanaryState.Steady, change, p, $"{label} steady {text}: wall times judged as usual");
+        return new CanaryCheck(CanaryState.Steady, change, p, $"{label} steady {text}{JudgedAsUsual}");
     }
 
     /// <summary>True for metrics that measure wall time: <c>…sec/op</c> and throughput (<c>…/s</c>), except simulated ones.</summary>

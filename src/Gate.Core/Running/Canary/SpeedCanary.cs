@@ -34,18 +34,13 @@ public sealed class SpeedCanary(IProcessRunner runner) : ISpeedCanary
     /// <summary>Target duration of one timing.</summary>
     public static readonly TimeSpan TargetTime = TimeSpan.FromMilliseconds(20);
 
-    private readonly List<double> _timings = [];
-    private readonly List<double> _memoryTimings = [];
+    private readonly Phase _cpu = new(Name, "BenchmarkCanary");
+    private readonly Phase _memory = new(MemoryName, "BenchmarkCanaryMemory");
     private string? _binary;
     private string? _directory;
-    private long _iterations;
-    private long _memoryIterations;
 
     /// <inheritdoc />
-    public CanaryRecord? Record => _binary is null || _timings.Count == 0 ? null : new CanaryRecord(Name, _iterations, [.. _timings])
-    {
-        Memory = _memoryIterations > 0 && _memoryTimings.Count > 0 ? new CanaryRecord(MemoryName, _memoryIterations, [.. _memoryTimings]) : null,
-    };
+    public CanaryRecord? Record => _cpu.Record is { } cpu ? cpu with { Memory = _memory.Record } : null;
 
     /// <inheritdoc />
     public async Task<bool> PrepareAsync(string goPath, string workDirectory, CancellationToken cancellationToken)
@@ -63,14 +58,16 @@ public sealed class SpeedCanary(IProcessRunner runner) : ISpeedCanary
         {
             return false;
         }
-        var seconds = TargetTime.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
-        var calibration = await RunAsync(binary, directory, CpuBenchmark, seconds + "s", cancellationToken).ConfigureAwait(false);
-        if (calibration is null)
+        var seconds = TargetTime.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + "s";
+        async Task<long> CalibrateAsync(Phase phase) =>
+            (await RunAsync(binary, directory, phase.Benchmark, seconds, cancellationToken).ConfigureAwait(false))?.Iterations ?? 0;
+        _cpu.Iterations = await CalibrateAsync(_cpu).ConfigureAwait(false);
+        if (_cpu.Iterations == 0)
         {
             return false;
         }
-        var memory = await RunAsync(binary, directory, MemoryBenchmark, seconds + "s", cancellationToken).ConfigureAwait(false);
-        (_binary, _directory, _iterations, _memoryIterations) = (binary, directory, calibration.Value.Iterations, memory?.Iterations ?? 0);
+        _memory.Iterations = await CalibrateAsync(_memory).ConfigureAwait(false); // 0: the canary goes on without its memory phase
+        (_binary, _directory) = (binary, directory);
         return true;
     }
 
@@ -81,15 +78,13 @@ public sealed class SpeedCanary(IProcessRunner runner) : ISpeedCanary
         {
             return;
         }
-        var timing = await RunAsync(_binary, _directory!, CpuBenchmark, _iterations.ToString(CultureInfo.InvariantCulture) + "x", cancellationToken).ConfigureAwait(false);
-        if (timing is { } value)
+        foreach (var phase in new[] { _cpu, _memory }.Where(p => p.Iterations > 0))
         {
-            _timings.Add(value.SecondsPerOp);
-        }
-        if (_memoryIterations > 0
-            && await RunAsync(_binary, _directory!, MemoryBenchmark, _memoryIterations.ToString(CultureInfo.InvariantCulture) + "x", cancellationToken).ConfigureAwait(false) is { } memory)
-        {
-            _memoryTimings.Add(memory.SecondsPerOp);
+            var benchtime = phase.Iterations.ToString(CultureInfo.InvariantCulture) + "x";
+            if (await RunAsync(_binary, _directory!, phase.Benchmark, benchtime, cancellationToken).ConfigureAwait(false) is { } timing)
+            {
+                phase.Timings.Add(timing.SecondsPerOp);
+            }
         }
     }
 
@@ -106,9 +101,6 @@ public sealed class SpeedCanary(IProcessRunner runner) : ISpeedCanary
         }
     }
 
-    private const string CpuBenchmark = "BenchmarkCanary";
-    private const string MemoryBenchmark = "BenchmarkCanaryMemory";
-
     private async Task<(long Iterations, double SecondsPerOp)?> RunAsync(string binary, string directory, string benchmark, string benchtime, CancellationToken cancellationToken)
     {
         string[] arguments = ["-test.run=^$", "-test.bench=^" + benchmark + "$", "-test.benchtime=" + benchtime, "-test.count=1", "-test.cpu=1"];
@@ -119,5 +111,17 @@ public sealed class SpeedCanary(IProcessRunner runner) : ISpeedCanary
         }
         var result = GoBenchReader.ReadText(outcome.Stdout).Results.FirstOrDefault(r => r.Name == benchmark);
         return result?.ValueOf("sec/op") is { } secondsPerOp ? (result.Iterations, secondsPerOp) : null;
+    }
+
+    /// <summary>One of the canary's benchmarks: its recorded name, Go benchmark, calibrated iteration count (0: cannot run) and timings.</summary>
+    private sealed class Phase(string name, string benchmark)
+    {
+        public string Benchmark => benchmark;
+
+        public long Iterations { get; set; }
+
+        public List<double> Timings { get; } = [];
+
+        public CanaryRecord? Record => Iterations > 0 && Timings.Count > 0 ? new CanaryRecord(name, Iterations, [.. Timings]) : null;
     }
 }
