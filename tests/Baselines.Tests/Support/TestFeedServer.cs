@@ -1,13 +1,9 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
+using Gate.TestUtilities;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using NuGet.Packaging;
 
 namespace Gate.Baselines.Tests.Support;
@@ -51,15 +47,11 @@ public sealed class TestFeedServer : IAsyncDisposable
     /// <summary>Starts a feed on a free loopback port.</summary>
     public static async Task<TestFeedServer> StartAsync(string? apiKey = null, string? username = null, string? password = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
         var basic = username is null ? null : "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{username}:{password}"));
-        var app = builder.Build();
+        var app = LoopbackServer.Create();
         var server = new TestFeedServer(app, apiKey, basic);
         server.Map(app);
-        await app.StartAsync();
-        server.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single().TrimEnd('/');
+        server.BaseUrl = await LoopbackServer.StartAsync(app);
         return server;
     }
 

@@ -1,13 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Gate.TestUtilities;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Gate.Publishing.Tests.Fakes;
 
@@ -56,15 +52,10 @@ public sealed class FakeGitHubApi : IAsyncDisposable
     /// <summary>Starts the fake on a free port of 127.0.0.1, under <paramref name="pathBase"/> (GitHub Enterprise: <c>/api/v3</c>).</summary>
     public static async Task<FakeGitHubApi> StartAsync(string token, string pathBase = "")
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = LoopbackServer.Create();
         var fake = new FakeGitHubApi(app, token, pathBase);
         app.Run(fake.HandleAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        fake.ApiUrl = new Uri(address.TrimEnd('/') + pathBase + "/");
+        fake.ApiUrl = new Uri(await LoopbackServer.StartAsync(app) + pathBase + "/");
         return fake;
     }
 
