@@ -84,8 +84,8 @@ public sealed class AbRunner(IProcessRunner runner, IMeasurementBackend backend,
         var sampled = await new SampleRounds(backend, progress, canary).TakeAsync(targets, plan, options.Run.Jobs, timeCanary, cancellationToken).ConfigureAwait(false);
 
         var canaryRecord = timeCanary ? canary!.Record : null;
-        var baseResults = await DescribeAsync(baseSide, basePrepared, sampled, 0, started, canaryRecord, cancellationToken).ConfigureAwait(false);
-        var headResults = await DescribeAsync(headSide, headPrepared, sampled, 1, started, canaryRecord, cancellationToken).ConfigureAwait(false);
+        var baseResults = await DescribeAsync(baseSide, basePrepared, sampled, isBase: true, started, canaryRecord, cancellationToken).ConfigureAwait(false);
+        var headResults = await DescribeAsync(headSide, headPrepared, sampled, isBase: false, started, canaryRecord, cancellationToken).ConfigureAwait(false);
         var maximumRuns = targets.Count * rounds;
         var saved = sampled.Where(s => s.Count > 0).Sum(s => (s.Elapsed / s.Count * (rounds - s.Count)).TotalSeconds);
         return new AbResults(baseResults, headResults, baseSide.Revision, headSide.Revision)
@@ -127,14 +127,15 @@ public sealed class AbRunner(IProcessRunner runner, IMeasurementBackend backend,
 
     /// <summary>One side's results: its pairs' samples where both sides of the pair were measured, its own failures, its own commit.</summary>
     private async Task<RunResults> DescribeAsync(
-        AbSide side, PreparedBenchmarks prepared, IReadOnlyList<SampledTarget> sampled, int offset, DateTimeOffset started, CanaryRecord? canaryRecord, CancellationToken cancellationToken)
+        AbSide side, PreparedBenchmarks prepared, IReadOnlyList<SampledTarget> sampled, bool isBase, DateTimeOffset started, CanaryRecord? canaryRecord, CancellationToken cancellationToken)
     {
         var benchmarks = new List<BenchmarkResult>();
         var failures = prepared.Failures.ToList();
         for (var pair = 0; pair < sampled.Count / 2; pair++)
         {
-            var mine = sampled[2 * pair + offset];
-            var other = sampled[2 * pair + 1 - offset];
+            var (mine, other) = isBase
+                ? (sampled[AbSchedule.Base(pair)], sampled[AbSchedule.Head(pair)])
+                : (sampled[AbSchedule.Head(pair)], sampled[AbSchedule.Base(pair)]);
             if (mine.ToFailure(side.Options.Deadline) is { } failure)
             {
                 failures.Add(failure);
