@@ -1,5 +1,5 @@
 using Gate.Core.Checking;
-using Gate.Core.Running;
+using Gate.Core.Processes;
 using Gate.Core.Statistics;
 using Microsoft.Build.Framework;
 

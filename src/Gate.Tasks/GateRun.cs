@@ -5,6 +5,7 @@ using Gate.Core;
 using Gate.Core.Checking;
 using Gate.Core.Counters;
 using Gate.Core.IO;
+using Gate.Core.Processes;
 using Gate.Core.Publishing;
 using Gate.Core.Reporting;
 using Gate.Core.Results;

@@ -1,5 +1,5 @@
 using System.Collections;
-using Gate.Core.Running;
+using Gate.Core.Processes;
 using Gate.TestUtilities;
 
 namespace Gate.Tasks.Tests;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Gate.Core.Counters;
+using Gate.Core.Processes;
 using Gate.Core.Results;
-using Gate.Core.Running;
 using Gate.TestUtilities;
 
 namespace Gate.Tool.Tests;

@@ -1,5 +1,5 @@
 using Gate.Core.Hooks;
-using Gate.Core.Running;
+using Gate.Core.Processes;
 using Gate.TestUtilities;
 
 namespace Gate.Tool.Tests;

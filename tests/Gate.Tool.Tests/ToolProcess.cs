@@ -1,4 +1,4 @@
-using Gate.Core.Running;
+using Gate.Core.Processes;
 using Gate.TestUtilities;
 
 namespace Gate.Tool.Tests;

@@ -59,7 +59,7 @@ public sealed class GitSandbox : IDisposable
     /// <summary>The commit a ref of the remote points at, or null when it does not exist.</summary>
     public string? RemoteHead(string branch = "main")
     {
-        var outcome = Tools.Processes.RunAsync(new Core.Running.ProcessSpec("git", ["rev-parse", "--verify", "--quiet", "refs/heads/" + branch], Remote, Environment)).GetAwaiter().GetResult();
+        var outcome = Tools.Processes.RunAsync(new Core.Processes.ProcessSpec("git", ["rev-parse", "--verify", "--quiet", "refs/heads/" + branch], Remote, Environment)).GetAwaiter().GetResult();
         return outcome.Succeeded ? outcome.Stdout.Trim() : null;
     }
 

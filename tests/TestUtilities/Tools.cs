@@ -1,4 +1,4 @@
-using Gate.Core.Running;
+using Gate.Core.Processes;
 
 namespace Gate.TestUtilities;
 

@@ -1,3 +1,5 @@
+using Gate.Core.Measurement;
+using Gate.Core.Processes;
 using Gate.Core.Running;
 
 namespace Gate.Core.Counters;
@@ -12,7 +14,7 @@ public sealed record BackendOptions
     public Action<string>? Warn { get; init; }
 
     /// <summary>The calibration's sample time (the cachegrind backend scales its iteration counts from it).</summary>
-    public TimeSpan SampleTime { get; init; } = RunOptions.DefaultSampleTime;
+    public required TimeSpan SampleTime { get; init; }
 
     /// <summary>The cache geometry cachegrind simulates; null for <see cref="CacheModel.Default"/>.</summary>
     public CacheModel? CacheModel { get; init; }

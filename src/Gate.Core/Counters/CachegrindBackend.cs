@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
+using Gate.Core.Measurement;
+using Gate.Core.Processes;
 using Gate.Core.Results;
-using Gate.Core.Running;
 
 namespace Gate.Core.Counters;
 
@@ -14,7 +15,7 @@ public sealed record CachegrindOptions
     public CachegrindWindowSettings Window { get; init; } = CachegrindWindowSettings.Default;
 
     /// <summary>The calibration's sample time: a target's native iteration count ran about this long.</summary>
-    public TimeSpan NativeSampleTime { get; init; } = RunOptions.DefaultSampleTime;
+    public required TimeSpan NativeSampleTime { get; init; }
 
     /// <summary>One valgrind run is killed after this long.</summary>
     public TimeSpan RunTimeout { get; init; } = TimeSpan.FromMinutes(15);
@@ -57,10 +58,10 @@ public sealed class CachegrindBackend : IMeasurementBackend
     /// The backend, with valgrind found on <paramref name="searchPath"/> (default: this process's PATH). A missing
     /// valgrind is a <see cref="GateException"/>: nothing can be measured without it.
     /// </summary>
-    public static CachegrindBackend Create(IProcessRunner runner, CachegrindOptions? options = null, string? searchPath = null)
+    public static CachegrindBackend Create(IProcessRunner runner, CachegrindOptions options, string? searchPath = null)
     {
         var valgrind = ExecutableLookup.Find("valgrind", searchPath) ?? throw new GateException(CachegrindProbe.NotFoundMessage);
-        return new CachegrindBackend(runner, valgrind, options ?? new CachegrindOptions());
+        return new CachegrindBackend(runner, valgrind, options);
     }
 
     /// <inheritdoc />

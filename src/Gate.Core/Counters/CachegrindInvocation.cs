@@ -1,5 +1,6 @@
 using System.Globalization;
-using Gate.Core.Running;
+using Gate.Core.Measurement;
+using Gate.Core.Processes;
 
 namespace Gate.Core.Counters;
 

@@ -1,5 +1,6 @@
 using Gate.Core.GoBench;
-using Gate.Core.Running;
+using Gate.Core.Measurement;
+using Gate.Core.Processes;
 
 namespace Gate.Core.Counters;
 

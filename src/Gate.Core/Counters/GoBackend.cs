@@ -1,6 +1,7 @@
 using Gate.Core.GoBench;
+using Gate.Core.Measurement;
 using Gate.Core.Metrics;
-using Gate.Core.Running;
+using Gate.Core.Processes;
 
 namespace Gate.Core.Counters;
 

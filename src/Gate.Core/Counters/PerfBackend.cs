@@ -1,6 +1,7 @@
 using System.Globalization;
+using Gate.Core.Measurement;
+using Gate.Core.Processes;
 using Gate.Core.Results;
-using Gate.Core.Running;
 
 namespace Gate.Core.Counters;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Gate.Core.Running;
+using Gate.Core.Processes;
 
 namespace Gate.Core.Counters;
 

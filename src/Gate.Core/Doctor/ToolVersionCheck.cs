@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Gate.Core.Running;
+using Gate.Core.Processes;
 
 namespace Gate.Core.Doctor;
 

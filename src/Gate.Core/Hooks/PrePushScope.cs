@@ -1,3 +1,4 @@
+using Gate.Core.Git;
 namespace Gate.Core.Hooks;
 
 /// <summary>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Gate.Core.Checking;
+using Gate.Core.Processes;
 using Gate.Core.Results;
-using Gate.Core.Running;
 
 namespace Gate.Core.Hooks;
 

@@ -1,4 +1,4 @@
-using Gate.Core.Hooks;
+using Gate.Core.Git;
 
 namespace Gate.Core.Running;
 

@@ -1,5 +1,6 @@
-using Gate.Core.Counters;
-using Gate.Core.Hooks;
+using Gate.Core.Git;
+using Gate.Core.Measurement;
+using Gate.Core.Processes;
 using Gate.Core.Results;
 using Gate.Core.Running.Canary;
 using Gate.Core.Statistics;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using Gate.Core.Counters;
+using Gate.Core.Measurement;
+using Gate.Core.Processes;
 using Gate.Core.Results;
 using Gate.Core.Running.Canary;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
-using Gate.Core.Counters;
 using Gate.Core.GoBench;
+using Gate.Core.Measurement;
+using Gate.Core.Processes;
 
 namespace Gate.Core.Running;
 

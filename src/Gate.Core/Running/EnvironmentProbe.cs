@@ -1,3 +1,4 @@
+using Gate.Core.Processes;
 namespace Gate.Core.Running;
 
 /// <summary>Reads facts about this machine and the measured directory: CPU model, kernel, git revision.</summary>

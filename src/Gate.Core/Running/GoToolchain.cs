@@ -1,9 +1,6 @@
+using Gate.Core.Measurement;
+using Gate.Core.Processes;
 namespace Gate.Core.Running;
-
-/// <summary>A Go package that has test files.</summary>
-/// <param name="ImportPath">Import path, for example <c>example.com/m/sub</c>.</param>
-/// <param name="Directory">Absolute directory of its sources (test binaries run there, as with go test).</param>
-public sealed record GoPackage(string ImportPath, string Directory);
 
 /// <summary>What <c>go env</c> says about the toolchain.</summary>
 public sealed record GoEnvironment(string Goos, string Goarch, string GoVersion);

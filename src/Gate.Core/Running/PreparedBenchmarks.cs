@@ -1,4 +1,4 @@
-using Gate.Core.Counters;
+using Gate.Core.Measurement;
 using Gate.Core.Results;
 
 namespace Gate.Core.Running;

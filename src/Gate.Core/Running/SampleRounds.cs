@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Gate.Core.Counters;
+using Gate.Core.Measurement;
 using Gate.Core.Results;
 using Gate.Core.Running.Canary;
 

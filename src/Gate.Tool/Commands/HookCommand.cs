@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Gate.Core;
 using Gate.Core.Config;
+using Gate.Core.Git;
 using Gate.Core.Hooks;
 using Gate.Core.Publishing;
 

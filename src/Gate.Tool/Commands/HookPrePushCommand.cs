@@ -3,6 +3,7 @@ using Gate.Baselines.Checking;
 using Gate.Baselines.Keys;
 using Gate.Core;
 using Gate.Core.Checking;
+using Gate.Core.Git;
 using Gate.Core.Hooks;
 using Gate.Core.Running;
 using Gate.Core.Statistics;

@@ -3,6 +3,7 @@ using System.Globalization;
 using Gate.Core;
 using Gate.Core.Config;
 using Gate.Core.Counters;
+using Gate.Core.Measurement;
 using Gate.Core.Reporting;
 using Gate.Core.Results;
 using Gate.Core.Running;

@@ -4,7 +4,7 @@ using Gate.Baselines.NuGet;
 using Gate.Baselines.Storage;
 using Gate.Baselines.Tests.History;
 using Gate.Baselines.Tests.Support;
-using Gate.Core.Running;
+using Gate.Core.Processes;
 using Gate.TestUtilities;
 
 namespace Gate.Baselines.Tests.Commands;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Gate.Core.Running;
+using Gate.Core.Processes;
 
 namespace Gate.Baselines.Tests.Support;
 

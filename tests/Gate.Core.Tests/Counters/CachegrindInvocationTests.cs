@@ -1,5 +1,5 @@
 using Gate.Core.Counters;
-using Gate.Core.Running;
+using Gate.Core.Measurement;
 
 namespace Gate.Core.Tests.Counters;
 

@@ -1,5 +1,6 @@
 using Gate.Core.Counters;
-using Gate.Core.Running;
+using Gate.Core.Measurement;
+using Gate.Core.Processes;
 using Gate.TestUtilities;
 
 namespace Gate.Core.Tests.Counters;

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Gate.Core.Counters;
+using Gate.Core.Measurement;
+using Gate.Core.Processes;
 using Gate.Core.Results;
-using Gate.Core.Running;
 using Gate.TestUtilities;
 using Json.Schema;
 using static Gate.Core.Counters.CachegrindMetrics;
@@ -103,7 +104,7 @@ public class CachegrindRunTests
         var target = new BenchmarkTarget(new GoPackage("benchgate.test/failing", module), binary, "BenchmarkAlpha", 1, 1000);
 
         // When the backend measures it
-        var outcome = await CachegrindBackend.Create(Tools.Processes).MeasureAsync(target, CancellationToken.None);
+        var outcome = await CachegrindBackend.Create(Tools.Processes, new CachegrindOptions { NativeSampleTime = TimeSpan.FromMilliseconds(100) }).MeasureAsync(target, CancellationToken.None);
 
         // Then there is no sample, and valgrind's own reason in one clear message
         Assert.Null(outcome.Sample);

@@ -1,4 +1,6 @@
 using Gate.Core.Counters;
+using Gate.Core.Measurement;
+using Gate.Core.Processes;
 using Gate.Core.Results;
 using Gate.Core.Running;
 using Gate.TestUtilities;

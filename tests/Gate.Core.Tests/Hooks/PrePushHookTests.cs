@@ -18,7 +18,7 @@ public class PrePushHookTests
 
     private static int RunHook(string hook, string input)
     {
-        var outcome = Tools.Processes.RunAsync(new Core.Running.ProcessSpec("sh", ["-c", $"printf '%s\\n' '{input}' | '{hook}' origin /srv/remote.git"], Path.GetDirectoryName(hook))).GetAwaiter().GetResult();
+        var outcome = Tools.Processes.RunAsync(new Core.Processes.ProcessSpec("sh", ["-c", $"printf '%s\\n' '{input}' | '{hook}' origin /srv/remote.git"], Path.GetDirectoryName(hook))).GetAwaiter().GetResult();
         return outcome.ExitCode;
     }
 

@@ -1,3 +1,4 @@
+using Gate.Core.Git;
 using Gate.Core.Hooks;
 using Gate.TestUtilities;
 

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Gate.Core.Running;
+using Gate.Core.Processes;
 using Gate.TestUtilities;
 
 namespace Gate.Publishing.Tests.Workflows;

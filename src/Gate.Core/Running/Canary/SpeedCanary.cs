@@ -1,5 +1,6 @@
 using System.Globalization;
 using Gate.Core.GoBench;
+using Gate.Core.Processes;
 using Gate.Core.Results;
 
 namespace Gate.Core.Running.Canary;

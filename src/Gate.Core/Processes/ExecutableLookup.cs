@@ -1,4 +1,4 @@
-namespace Gate.Core.Running;
+namespace Gate.Core.Processes;
 
 /// <summary>Finds executables on a PATH, as a shell would.</summary>
 public static class ExecutableLookup

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Gate.Core.Running;
+namespace Gate.Core.Measurement;
 
 /// <summary>
 /// The <c>-bench</c> regular expression as Go's testing package reads it: one regular expression per level

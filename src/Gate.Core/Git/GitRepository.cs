@@ -1,6 +1,6 @@
-using Gate.Core.Running;
+using Gate.Core.Processes;
 
-namespace Gate.Core.Hooks;
+namespace Gate.Core.Git;
 
 /// <summary>The few git questions the pre-push check asks, answered by the real <c>git</c> in a work tree.</summary>
 public sealed class GitRepository

@@ -1,6 +1,7 @@
 using Gate.Core.GoBench;
+using Gate.Core.Processes;
 
-namespace Gate.Core.Running;
+namespace Gate.Core.Measurement;
 
 /// <summary>Says why a test binary run failed, from its exit and its output: a message with the first lines.</summary>
 public static class BenchmarkFailures

@@ -1,7 +1,6 @@
 using Gate.Core.Results;
-using Gate.Core.Running;
 
-namespace Gate.Core.Counters;
+namespace Gate.Core.Measurement;
 
 /// <summary>One benchmark to measure: a test binary, the benchmark's full name and its calibrated iteration count.</summary>
 /// <param name="Package">The package the benchmark belongs to (the binary runs in its directory).</param>

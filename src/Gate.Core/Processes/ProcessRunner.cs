@@ -2,7 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Text;
 
-namespace Gate.Core.Running;
+namespace Gate.Core.Processes;
 
 /// <summary>A process to start: the only way Gate.Core runs other programs.</summary>
 /// <param name="FileName">Executable (a path, or a name looked up on PATH).</param>
