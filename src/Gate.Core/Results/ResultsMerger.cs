@@ -77,7 +77,7 @@ public static class ResultsMerger
     private static void CheckShards(IReadOnlyList<(string Path, RunResults Results)> inputs)
     {
         var shards = inputs.Where(i => i.Results.Environment.Shard is not null)
-            .Select(i => (i.Path, Shard: Running.Shard.Parse(i.Results.Environment.Shard!)))
+            .Select(i => (i.Path, Shard: Shard.Parse(i.Results.Environment.Shard!)))
             .ToList();
         if (shards.Count == 0)
         {

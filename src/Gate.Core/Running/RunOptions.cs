@@ -1,3 +1,4 @@
+using Gate.Core.Results;
 namespace Gate.Core.Running;
 
 /// <summary>What <c>benchgate run</c> measures and how.</summary>

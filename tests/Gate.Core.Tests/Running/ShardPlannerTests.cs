@@ -1,3 +1,4 @@
+using Gate.Core.Results;
 using Gate.Core.Running;
 
 namespace Gate.Core.Tests.Running;
