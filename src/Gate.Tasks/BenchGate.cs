@@ -1,4 +1,5 @@
 using Gate.Core.Checking;
+using Gate.Core.Measurement;
 using Gate.Core.Processes;
 using Gate.Core.Statistics;
 using Microsoft.Build.Framework;
@@ -30,20 +31,29 @@ public sealed class BenchGate : GateTask
     /// <summary><c>go</c>, <c>perf</c> or <c>cachegrind</c> (default: run.backend, else go).</summary>
     public string? Backend { get; set; }
 
-    /// <summary>Samples per benchmark (default: run.samples, else 10; 2 for cachegrind).</summary>
+    /// <summary>Samples per benchmark (default: run.samples, else 10; 2 for cachegrind). <c>auto</c> is refused: the task compares with a stored baseline.</summary>
     public string? Samples { get; set; }
 
     /// <summary>Target duration of one sample, a Go duration (default: run.sampleTime, else 100ms).</summary>
     public string? SampleTime { get; set; }
 
-    /// <summary>Where baselines live: <c>dir:PATH</c> or <c>nuget:SOURCE</c> (default <c>dir:.benchgate</c>).</summary>
+    /// <summary>Where baselines live: <c>dir:PATH</c> or <c>nuget:SOURCE</c> (default: store, else <c>dir:.benchgate</c>).</summary>
     public string? BaselineStore { get; set; }
 
-    /// <summary>Branch whose baseline to compare with (default: GITHUB_BASE_REF, else main).</summary>
+    /// <summary>Branch whose baseline to compare with (default: baselineBranch, else GITHUB_BASE_REF, else main).</summary>
     public string? BaselineBranch { get; set; }
 
-    /// <summary>Repository of the baseline (default: GITHUB_REPOSITORY, else the origin remote, else the folder name).</summary>
+    /// <summary>Repository of the baseline (default: repository, else GITHUB_REPOSITORY, else the origin remote, else the folder name).</summary>
     public string? Repository { get; set; }
+
+    /// <summary>Benchmarks measured at the same time (default: run.jobs, else one per core for cachegrind, 1 otherwise).</summary>
+    public string? Jobs { get; set; }
+
+    /// <summary>perf events to count, comma-separated (backend perf; default: run.events, else perf's default set).</summary>
+    public string? Events { get; set; }
+
+    /// <summary>The cache geometry cachegrind simulates (default: run.cacheModel, else cachegrind's default).</summary>
+    public string? CacheModel { get; set; }
 
     /// <summary><c>regression</c>: a regression fails the build; <c>never</c>: regressions are warnings (default: failOn, else regression).</summary>
     public string? FailOn { get; set; }
@@ -78,17 +88,23 @@ public sealed class BenchGate : GateTask
     {
         var properties = new GateProperties(
             ProjectDirectory ?? System.IO.Directory.GetCurrentDirectory(), Directory, Packages, Bench, Backend, Samples, SampleTime,
-            BaselineStore, BaselineBranch, Repository, FailOn, ConfigFile, ReportPath);
-        var settings = GateSettings.Resolve(properties, Environment);
+            BaselineStore, BaselineBranch, Repository, FailOn, ConfigFile, ReportPath)
+        {
+            Jobs = Jobs,
+            Events = Events,
+            CacheModel = CacheModel,
+        };
+        var settings = TaskSettings.Resolve(properties, Environment);
+        var measure = settings.Measure;
         Log.LogMessage(MessageImportance.Normal, "BenchGate: measuring {0} in {1} with backend {2}, {3} sample(s) per benchmark; configuration: {4}",
-            string.Join(" ", settings.Run.Packages), settings.Run.Directory, settings.Backend, settings.Run.Samples, settings.ConfigSource);
+            string.Join(" ", measure.Packages), measure.Directory, measure.Backend.Name(), measure.Samples, settings.ConfigSource);
         var host = new GateHost(
             Processes,
             Environment,
             line => Log.LogMessage(MessageImportance.Low, "BenchGate: {0}", line),
             line => Log.LogWarning(null, DiagnosticCodes.MeasurementNote, null, null, 0, 0, 0, 0, "{0}", line));
 
-        var outcome = GateRun.RunAsync(settings, host, cancellationToken).GetAwaiter().GetResult();
+        var outcome = GateRun.RunAsync(settings, properties.ProjectDirectory, properties.ReportFile, host, cancellationToken).GetAwaiter().GetResult();
 
         var report = outcome.Check.Report;
         Regressions = report.Count(Verdict.Regression);

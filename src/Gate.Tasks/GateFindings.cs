@@ -1,5 +1,4 @@
 using Gate.Core.Checking;
-using Gate.Core.Publishing;
 using Gate.Core.Reporting;
 using Gate.Core.Statistics;
 
@@ -13,15 +12,15 @@ namespace Gate.Tasks;
 public static class GateFindings
 {
     /// <summary>The findings, regressions first.</summary>
-    /// <param name="outcome">The check.</param>
+    /// <param name="result">The check, with where its benchmarks are defined.</param>
     /// <param name="policy">With <see cref="FailOn.Never"/>, regressions are warnings.</param>
-    /// <param name="locate">Where a (package, benchmark) is defined, or null.</param>
-    public static IReadOnlyList<Finding> From(CheckOutcome outcome, FailOn policy, Func<string, string, SourceLocation?> locate)
+    public static IReadOnlyList<Finding> From(CheckResult result, FailOn policy)
     {
+        var outcome = result.Comparison ?? throw new ArgumentException("the check compared nothing", nameof(result));
         var findings = new List<Finding>();
         Finding At(string code, FindingLevel level, string package, string benchmark, string message)
         {
-            var location = benchmark.Length == 0 ? null : locate(package, benchmark);
+            var location = benchmark.Length == 0 ? null : result.Locate(package, benchmark);
             return new Finding(code, level, location?.File, location?.Line ?? 0, message);
         }
 
@@ -53,6 +52,5 @@ public static class GateFindings
 
     private static string Name(string package, string benchmark) => $"{benchmark} ({package})";
 
-    private static string Change(MetricComparison c) =>
-        $"{c.Metric.Name} {ComparisonCells.Change(c)} ({ComparisonCells.Side(c.Old, c.Metric.Name)} → {ComparisonCells.Side(c.New, c.Metric.Name)}), {c.Reason}";
+    private static string Change(MetricComparison c) => $"{ComparisonCells.Movement(c)}, {c.Reason}";
 }

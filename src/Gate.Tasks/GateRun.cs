@@ -1,16 +1,9 @@
 using Gate.Baselines.Checking;
-using Gate.Baselines.Keys;
-using Gate.Baselines.Storage;
 using Gate.Core;
 using Gate.Core.Checking;
-using Gate.Core.Counters;
-using Gate.Core.IO;
+using Gate.Core.Config;
 using Gate.Core.Processes;
-using Gate.Core.Publishing;
-using Gate.Core.Reporting;
-using Gate.Core.Results;
 using Gate.Core.Running;
-using Gate.Core.Running.Canary;
 
 namespace Gate.Tasks;
 
@@ -28,120 +21,66 @@ public sealed record GateHost(IProcessRunner Processes, Func<string, string?> En
 public sealed record GateOutcome(CheckOutcome Check, IReadOnlyList<Finding> Findings, string? ReportPath);
 
 /// <summary>
-/// The gate in process, over Gate.Core and Baselines — the stages of <c>benchgate check</c>: measure → the stored
-/// baseline of the same key → compare → report. Each stage's expected failures become a <see cref="GateTaskError"/>
-/// with that stage's code.
+/// The gate in process: the core <see cref="CheckSession"/> against the stored baseline, its result mapped to MSBuild
+/// diagnostics — errors by kind to their BG codes, "no comparable baseline" to BG2005, the comparison to findings.
 /// </summary>
 public static class GateRun
 {
     /// <summary>The gate's name in reports.</summary>
-    public const string GateName = PublishRequest.DefaultGateName;
+    public const string GateName = SettingDefaults.GateName;
 
-    /// <summary>Runs the gate.</summary>
-    public static async Task<GateOutcome> RunAsync(GateSettings settings, GateHost host, CancellationToken cancellationToken)
+    /// <summary>Runs the gate with <paramref name="settings"/>, writing the Markdown report to <paramref name="reportPath"/> (absolute) when given.</summary>
+    public static async Task<GateOutcome> RunAsync(GateSettings settings, string projectDirectory, string? reportPath, GateHost host, CancellationToken cancellationToken)
     {
-        if (settings.ReportPath is { } reportPath)
+        var request = new CheckRequest(settings, CheckReference.StoredBaseline)
         {
-            Stage(DiagnosticCodes.ReportFailed, () =>
+            CommandLine = ["msbuild", "BenchGate"],
+            Report = reportPath is null ? null : new ReportFile(reportPath, reportPath, "markdown"),
+        };
+        var services = new CheckServices(host.Processes, host.Environment, projectDirectory)
+        {
+            OpenStore = (store, baseDirectory) => StoredBaselineSides.Open(store, baseDirectory, host.Processes, host.Environment),
+            Observer = new LogObserver(host),
+        };
+        CheckResult result;
+        try
+        {
+            if (reportPath is not null)
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(reportPath)!);
-                AtomicFile.EnsureWritable(reportPath);
-            });
-        }
-        IBaselineStore? store = null;
-        Stage(DiagnosticCodes.StoreFailed, () => store = BaselineStores.Open(settings.Store, settings.ProjectDirectory, host.Environment, TimeProvider.System));
-        var candidate = await MeasureAsync(settings, host, cancellationToken).ConfigureAwait(false);
-        foreach (var line in FlagSummary.Lines(candidate))
-        {
-            host.Note(line);
-        }
-
-        var directory = settings.Run.Directory;
-        var sides = await StageAsync(DiagnosticCodes.StoreFailed, async () =>
-        {
-            var repository = settings.Repository
-                ?? await new RepositoryIdentity(host.Processes, host.Environment).DetectAsync(directory, cancellationToken).ConfigureAwait(false);
-            var compare = settings.Config.ToCompareOptions(settings.ConfigSource);
-            var configured = compare.Thresholds as Gate.Core.Statistics.Thresholds ?? Gate.Core.Statistics.Thresholds.Default;
-            return await StoredBaselineSides.FindAsync(store!, candidate, repository, settings.Branch, configured, cancellationToken).ConfigureAwait(false);
-        }).ConfigureAwait(false);
-        if (sides.Old is null)
-        {
-            throw new GateTaskError(DiagnosticCodes.NoBaseline, sides.OldDescription);
-        }
-
-        var outcome = GateCheck.Evaluate(sides, settings.Config.ToCompareOptions(settings.ConfigSource), settings.Policy);
-        if (settings.ReportPath is { } path)
-        {
-            Stage(DiagnosticCodes.ReportFailed, () => AtomicFile.WriteAllText(path, CheckReport.Markdown(outcome, GateName)));
-        }
-        var locations = await LocateAsync(outcome, directory, host, cancellationToken).ConfigureAwait(false);
-        return new GateOutcome(outcome, GateFindings.From(outcome, settings.Policy, locations), settings.ReportPath);
-    }
-
-    private static Task<RunResults> MeasureAsync(GateSettings settings, GateHost host, CancellationToken cancellationToken) =>
-        StageAsync(DiagnosticCodes.MeasureFailed, async () =>
-        {
-            var options = new BackendOptions { SampleTime = settings.SampleTime, Warn = host.Note };
-            var backend = await BackendFactory.CreateAsync(settings.Backend, options, host.Processes, cancellationToken).ConfigureAwait(false);
-            var runner = new BenchmarkRunner(host.Processes, backend, new ProgressLines(host.Progress), new SpeedCanary(host.Processes));
-            return await runner.RunAsync(settings.Run, cancellationToken).ConfigureAwait(false);
-        });
-
-    /// <summary>Where each benchmark the findings name is defined: package directories from go list, then its func line.</summary>
-    private static async Task<Func<string, string, SourceLocation?>> LocateAsync(CheckOutcome outcome, string directory, GateHost host, CancellationToken cancellationToken)
-    {
-        var packages = outcome.Report.Comparisons.Select(c => c.Package)
-            .Concat(outcome.Sides.New.Failures.Select(f => f.Package))
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-        IReadOnlyDictionary<string, string> directories;
-        try
-        {
-            directories = await GoToolchain.Locate(host.Processes).PackageDirectoriesAsync(directory, packages, cancellationToken).ConfigureAwait(false);
+            }
+            result = await new CheckSession(services).RunAsync(request, cancellationToken).ConfigureAwait(false);
         }
         catch (GateException e)
         {
-            host.Note("benchmark locations unknown: " + e.Message);
-            directories = new Dictionary<string, string>();
+            throw GateTaskError.From(e);
         }
-        var locator = new BenchmarkLocator();
-        return (package, benchmark) => directories.TryGetValue(package, out var packageDirectory) ? locator.Find(packageDirectory, benchmark) : null;
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new GateTaskError(DiagnosticCodes.ReportFailed, $"cannot create the report's directory: {e.Message}", e);
+        }
+        if (result.Comparison is not { } outcome)
+        {
+            throw new GateTaskError(DiagnosticCodes.NoBaseline, result.Missing!.Explanation);
+        }
+        return new GateOutcome(outcome, GateFindings.From(result, settings.FailOn), result.ReportPath);
     }
 
-    private static void Stage(string code, Action body)
-    {
-        try
-        {
-            body();
-        }
-        catch (GateException e)
-        {
-            throw new GateTaskError(code, e.Message, e);
-        }
-    }
-
-    private static async Task<T> StageAsync<T>(string code, Func<Task<T>> body)
-    {
-        try
-        {
-            return await body().ConfigureAwait(false);
-        }
-        catch (GateException e)
-        {
-            throw new GateTaskError(code, e.Message, e);
-        }
-    }
-
-    /// <summary>Progress as lines, reported on the caller's thread (a task must log before Execute returns).</summary>
-    private sealed class ProgressLines(Action<string> write) : IProgress<RunProgress>
+    /// <summary>Progress as low-importance lines, notes as BG2007 warnings (reported on the caller's thread: a task must log before Execute returns).</summary>
+    private sealed class LogObserver(GateHost host) : ICheckObserver
     {
         public void Report(RunProgress value)
         {
             if (value.Done < value.Total && value.Current.Length > 0)
             {
-                write($"{value.Stage} [{value.Done + 1}/{value.Total}] {value.Current}");
+                host.Progress($"{value.Stage} [{value.Done + 1}/{value.Total}] {value.Current}");
             }
+        }
+
+        public void Warn(string line) => host.Note(line);
+
+        public void MeasuringFinished()
+        {
         }
     }
 }

@@ -1,3 +1,5 @@
+using Gate.Core;
+
 namespace Gate.Tasks;
 
 /// <summary>An expected failure of the gate, with the stable code it is logged under (<see cref="DiagnosticCodes"/>).</summary>
@@ -30,4 +32,17 @@ public sealed class GateTaskError : Exception
 
     /// <summary>The BGxxxx code.</summary>
     public string Code { get; }
+
+    /// <summary>The error of <paramref name="error"/>, under the code of its kind.</summary>
+    public static GateTaskError From(GateException error) => new(CodeOf(error.Kind), error.Message, error);
+
+    /// <summary>The code an error of <paramref name="kind"/> is logged under.</summary>
+    public static string CodeOf(GateErrorKind kind) => kind switch
+    {
+        GateErrorKind.Usage => DiagnosticCodes.InvalidProperty,
+        GateErrorKind.Configuration => DiagnosticCodes.InvalidConfig,
+        GateErrorKind.Store => DiagnosticCodes.StoreFailed,
+        GateErrorKind.Report => DiagnosticCodes.ReportFailed,
+        _ => DiagnosticCodes.MeasureFailed,
+    };
 }

@@ -20,6 +20,7 @@ public static class Cli
             CheckCommand.Create(context, args),
             HookCommand.Create(context, args),
             AbCommand.Create(context, args),
+            ActionCommand.Create(context, args),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -1,5 +1,4 @@
 using Gate.Core.Checking;
-using Gate.Core.Publishing;
 using Gate.Core.Results;
 using Gate.Core.Statistics;
 
@@ -27,10 +26,21 @@ public class GateFindingsTests
     private static SourceLocation? Locate(string package, string benchmark) =>
         benchmark == "BenchmarkBroken" ? null : new SourceLocation($"/src/{package}/x_test.go", benchmark.Length);
 
+    /// <summary>The check's result with every benchmark it names located by <see cref="Locate"/>.</summary>
+    private static CheckResult Located(CheckOutcome outcome)
+    {
+        var names = outcome.Report.Comparisons.Select(c => (c.Package, c.Benchmark)).Concat(outcome.Sides.New.Failures.Select(f => (f.Package, Benchmark: f.Name))).Distinct();
+        return new CheckResult(outcome.Fails ? CheckStatus.Regressed : CheckStatus.Passed, outcome.Sides.New)
+        {
+            Comparison = outcome,
+            Sources = [.. names.Select(n => new BenchmarkSource(n.Package, n.Benchmark, "/src/" + n.Package, Locate(n.Package, n.Benchmark)))],
+        };
+    }
+
     [Fact]
     public void From_OneOfEachKind_CodesLevelsLocationsAndMessages()
     {
-        var findings = GateFindings.From(Outcome(FailOn.Regression), FailOn.Regression, Locate);
+        var findings = GateFindings.From(Located(Outcome(FailOn.Regression)), FailOn.Regression);
 
         Assert.Equal(
             [
@@ -47,7 +57,7 @@ public class GateFindingsTests
     [Fact]
     public void From_FailOnNever_RegressionsAreWarnings()
     {
-        var findings = GateFindings.From(Outcome(FailOn.Never), FailOn.Never, Locate);
+        var findings = GateFindings.From(Located(Outcome(FailOn.Never)), FailOn.Never);
 
         Assert.Equal(FindingLevel.Warning, findings.Single(f => f.Code == "BG1001").Level);
     }

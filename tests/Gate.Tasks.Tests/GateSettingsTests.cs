@@ -1,3 +1,5 @@
+using Gate.Core.Config;
+using Gate.Core.Measurement;
 using Gate.Core.Statistics;
 using Gate.TestUtilities;
 
@@ -11,26 +13,26 @@ public sealed class GateSettingsTests : IDisposable
 
     public void Dispose() => _project.Dispose();
 
-    private GateSettings Resolve(GateProperties properties, Func<string, string?>? environment = null) =>
-        GateSettings.Resolve(properties, environment ?? NoEnvironment);
+    private static GateSettings Resolve(GateProperties properties, Func<string, string?>? environment = null) =>
+        TaskSettings.Resolve(properties, environment ?? NoEnvironment);
 
     [Fact]
     public void Resolve_NothingSet_Defaults()
     {
         var settings = Resolve(new GateProperties(_project.Path));
 
-        Assert.Equal(_project.Path, settings.Run.Directory);
-        Assert.Equal(["./..."], settings.Run.Packages);
-        Assert.Equal(".", settings.Run.Bench);
-        Assert.Equal("go", settings.Backend);
-        Assert.Equal(10, settings.Run.Samples);
-        Assert.Equal(TimeSpan.FromMilliseconds(100), settings.SampleTime);
+        Assert.Equal(_project.Path, settings.Measure.Directory);
+        Assert.Equal(["./..."], settings.Measure.Packages);
+        Assert.Equal(".", settings.Measure.Bench);
+        Assert.Equal(BackendKind.Go, settings.Measure.Backend);
+        Assert.Equal(SampleCount.Fixed(10), settings.Measure.Samples);
+        Assert.Equal(TimeSpan.FromMilliseconds(100), settings.Measure.SampleTime);
         Assert.Equal("dir:.benchgate", settings.Store);
-        Assert.Equal("main", settings.Branch);
+        Assert.Equal("main", settings.BaselineBranch);
         Assert.Null(settings.Repository);
-        Assert.Equal(FailOn.Regression, settings.Policy);
+        Assert.Equal(FailOn.Regression, settings.FailOn);
         Assert.Equal("defaults", settings.ConfigSource);
-        Assert.Null(settings.ReportPath);
+        Assert.Null(new GateProperties(_project.Path).ReportFile);
     }
 
     [Fact]
@@ -42,14 +44,14 @@ public sealed class GateSettingsTests : IDisposable
         var settings = Resolve(new GateProperties(_project.Path, Backend: "cachegrind", Packages: ["./b", " ", "./c"], SampleTime: " "));
 
         // Then properties win, the file fills the rest, and empty values count as not set
-        Assert.Equal("cachegrind", settings.Backend);
-        Assert.Equal(["./b", "./c"], settings.Run.Packages);
-        Assert.Equal("X", settings.Run.Bench);
-        Assert.Equal(4, settings.Run.Samples);
-        Assert.Equal(TimeSpan.FromMilliseconds(20), settings.SampleTime);
-        Assert.Equal(_project.Combine("go"), settings.Run.Directory);
-        Assert.Equal(FailOn.Never, settings.Policy);
-        Assert.Equal(_project.Combine("benchgate.json"), settings.ConfigSource);
+        Assert.Equal(BackendKind.Cachegrind, settings.Measure.Backend);
+        Assert.Equal(["./b", "./c"], settings.Measure.Packages);
+        Assert.Equal("X", settings.Measure.Bench);
+        Assert.Equal(SampleCount.Fixed(4), settings.Measure.Samples);
+        Assert.Equal(TimeSpan.FromMilliseconds(20), settings.Measure.SampleTime);
+        Assert.Equal(_project.Combine("go"), settings.Measure.Directory);
+        Assert.Equal(FailOn.Never, settings.FailOn);
+        Assert.Equal("benchgate.json", settings.ConfigSource);
     }
 
     [Fact]
@@ -57,8 +59,8 @@ public sealed class GateSettingsTests : IDisposable
     {
         var settings = Resolve(new GateProperties(_project.Path, Backend: "cachegrind"));
 
-        Assert.Equal(2, settings.Run.Samples);
-        Assert.Equal(Environment.ProcessorCount, settings.Run.Jobs);
+        Assert.Equal(SampleCount.Fixed(2), settings.Measure.Samples);
+        Assert.Equal(Environment.ProcessorCount, settings.Measure.Jobs);
     }
 
     [Fact]
@@ -68,29 +70,30 @@ public sealed class GateSettingsTests : IDisposable
 
         var settings = Resolve(new GateProperties(_project.Path, Directory: "go"));
 
-        Assert.Equal(7, settings.Run.Samples);
-        Assert.Equal(_project.Combine("go"), settings.Run.Directory);
+        Assert.Equal(SampleCount.Fixed(7), settings.Measure.Samples);
+        Assert.Equal(_project.Combine("go"), settings.Measure.Directory);
     }
 
     [Fact]
     public void Resolve_BranchAndReport_FromPropertiesElseGithubBaseRef()
     {
         var fromCi = Resolve(new GateProperties(_project.Path), name => name == "GITHUB_BASE_REF" ? "release" : null);
-        var given = Resolve(new GateProperties(_project.Path, BaselineBranch: "dev", ReportPath: "out/r.md", BaselineStore: "nuget:feed", Repository: "o/r"));
+        var properties = new GateProperties(_project.Path, BaselineBranch: "dev", ReportPath: "out/r.md", BaselineStore: "nuget:feed", Repository: "o/r");
+        var given = Resolve(properties);
 
-        Assert.Equal("release", fromCi.Branch);
-        Assert.Equal("dev", given.Branch);
-        Assert.Equal(_project.Combine("out", "r.md"), given.ReportPath);
+        Assert.Equal("release", fromCi.BaselineBranch);
+        Assert.Equal("dev", given.BaselineBranch);
+        Assert.Equal(_project.Combine("out", "r.md"), properties.ReportFile);
         Assert.Equal("nuget:feed", given.Store);
         Assert.Equal("o/r", given.Repository);
     }
 
     [Theory]
-    [InlineData("Samples", "three", "BenchGateSamples 'three' is not a whole number of at least 1")]
-    [InlineData("Samples", "0", "BenchGateSamples '0' is not a whole number of at least 1")]
+    [InlineData("Samples", "three", "BenchGateSamples 'three' is not a number of samples, auto or auto:MAX (MAX at least 5)")]
+    [InlineData("Samples", "0", "BenchGateSamples must be at least 1 (got 0)")]
     [InlineData("SampleTime", "10", "BenchGateSampleTime '10' is not a positive Go duration")]
     [InlineData("Backend", "rdtsc", "BenchGateBackend 'rdtsc' is not one of go, perf, cachegrind")]
-    [InlineData("FailOn", "always", "BenchGateFailOn: fail-on must be \"regression\" or \"never\"")]
+    [InlineData("FailOn", "always", "BenchGateFailOn must be regression or never (got 'always')")]
     public void Resolve_InvalidProperty_BG2001NamingIt(string property, string value, string message)
     {
         var properties = property switch

@@ -34,6 +34,14 @@ public static class CheckReport
         return lines;
     }
 
+    /// <summary>The report in <paramref name="format"/>: <c>json</c>, <c>table</c> (without colour) or <c>markdown</c>.</summary>
+    public static string Render(CheckOutcome outcome, string gateName, string format) => format switch
+    {
+        "json" => ComparisonJson.Serialize(outcome.Report),
+        "table" => Table(outcome, gateName, colour: false),
+        _ => Markdown(outcome, gateName),
+    };
+
     /// <summary>The Markdown for a pull-request comment and a job summary.</summary>
     public static string Markdown(CheckOutcome outcome, string gateName) =>
         ComparisonMarkdown.Render(outcome.Report, gateName, ContextLines(outcome));

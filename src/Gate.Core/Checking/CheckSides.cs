@@ -15,4 +15,27 @@ public sealed record CheckSides(RunResults New, RunResults? Old, string OldDescr
 {
     /// <summary>Lines the report adds about how the sides were measured (an A/B measurement: revisions, benchmarks not compared, samples taken).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>
+    /// These sides with the reference narrowed to the packages the candidate measured, less the benchmarks it reports
+    /// as not measured or failed (those are reported as such): a check of some packages (the pre-push hook's changed
+    /// ones) does not call the benchmarks of the others "missing".
+    /// </summary>
+    public CheckSides RestrictedToCandidate()
+    {
+        if (Old is null)
+        {
+            return this;
+        }
+        var packages = New.Benchmarks.Select(b => b.Package).Concat(New.Failures.Select(f => f.Package)).ToHashSet(StringComparer.Ordinal);
+        var kept = Old.Benchmarks
+            .Where(b => packages.Contains(b.Package) && !New.Failures.Any(f => Covers(f, b)))
+            .ToList();
+        return this with { Old = Old with { Benchmarks = kept } };
+    }
+
+    /// <summary>True when <paramref name="failure"/> is about <paramref name="benchmark"/>: its package, its top-level benchmark or itself.</summary>
+    private static bool Covers(BenchmarkFailure failure, BenchmarkResult benchmark) =>
+        failure.Package == benchmark.Package
+        && (failure.Name.Length == 0 || failure.Name == benchmark.Name || benchmark.Name.StartsWith(failure.Name + "/", StringComparison.Ordinal));
 }

@@ -7,11 +7,12 @@ namespace Gate.Core.Config;
 
 /// <summary>
 /// <c>benchgate.json</c>: what the command-line flags hold, so that a repository states its gate once.
-/// Every property is optional; flags given on the command line win. Schema: schemas/benchgate.schema.json.
+/// Every property is optional; a host's own values (flags, MSBuild properties, action inputs) win
+/// (<see cref="SettingsResolver"/>). Schema: schemas/benchgate.schema.json.
 /// </summary>
 public sealed record BenchGateConfig
 {
-    /// <summary>The default file name, looked for in the working directory.</summary>
+    /// <summary>The file name, looked for as <see cref="ConfigFileLocation"/> says.</summary>
     public const string FileName = "benchgate.json";
 
     /// <summary>The schema's identifier.</summary>
@@ -39,6 +40,32 @@ public sealed record BenchGateConfig
     /// <summary>What <c>benchgate run</c> and <c>check</c> measure.</summary>
     public RunConfig? Run { get; init; }
 
+    /// <summary>Where baselines live: <c>dir:PATH</c> or <c>nuget:SOURCE</c> (default <c>dir:.benchgate</c>).</summary>
+    public string? Store { get; init; }
+
+    /// <summary>The branch whose baseline a check compares with (default: GITHUB_BASE_REF, else main).</summary>
+    public string? BaselineBranch { get; init; }
+
+    /// <summary>The repository of the baseline, owner/name (default: GITHUB_REPOSITORY, else the origin remote, else the folder name).</summary>
+    public string? Repository { get; init; }
+
+    /// <summary>This file's settings as a layer for <see cref="SettingsResolver"/>; <paramref name="source"/> names the file in messages.</summary>
+    public SettingLayer ToLayer(string source) =>
+        new SettingLayer(SettingHost.ConfigFile, source)
+            .WithList(Settings.Packages, Run?.Packages)
+            .With(Settings.Directory, Run?.Dir)
+            .With(Settings.Bench, Run?.Bench)
+            .With(Settings.Backend, Run?.Backend)
+            .With(Settings.Samples, Run?.Samples)
+            .With(Settings.SampleTime, Run?.SampleTime)
+            .With(Settings.Jobs, Run?.Jobs)
+            .With(Settings.Events, Run?.Events)
+            .With(Settings.CacheModel, Run?.CacheModel)
+            .With(Settings.FailOn, FailOn)
+            .With(Settings.Store, Store)
+            .With(Settings.BaselineBranch, BaselineBranch)
+            .With(Settings.Repository, Repository);
+
     /// <summary>Reads and validates a configuration file; problems are one-line <see cref="GateException"/>s.</summary>
     public static BenchGateConfig Read(string path) => Parse(FileText.Read(path), path);
 
@@ -54,11 +81,11 @@ public sealed record BenchGateConfig
         {
             var where = e.Path is null or "$" ? "" : $" at {e.Path}";
             var message = e.Message.Split(". ", 2)[0];
-            throw new GateException($"{source}: not a valid benchgate.json{where}: {message}");
+            throw new GateException(GateErrorKind.Configuration, $"{source}: not a valid benchgate.json{where}: {message}");
         }
         if (config is null)
         {
-            throw new GateException($"{source}: not a valid benchgate.json: it is null");
+            throw new GateException(GateErrorKind.Configuration, $"{source}: not a valid benchgate.json: it is null");
         }
         config.Validate(source);
         return config;
@@ -92,28 +119,24 @@ public sealed record BenchGateConfig
     {
         if (Q is { } q && !(q > 0 && q < 1))
         {
-            throw new GateException($"{source}: q must be between 0 and 1 (got {q})");
+            throw new GateException(GateErrorKind.Configuration, $"{source}: q must be between 0 and 1 (got {q})");
         }
-        if (FailOn is not null and not ("regression" or "never"))
-        {
-            throw new GateException($"{source}: failOn must be \"regression\" or \"never\" (got \"{FailOn}\")");
-        }
-        if (Run?.Samples is < 1)
-        {
-            throw new GateException($"{source}: run.samples must be at least 1");
-        }
-        if (Run?.SampleTime is { } sampleTime && (!GoDuration.TryParse(sampleTime, out var duration) || duration <= TimeSpan.Zero))
-        {
-            throw new GateException($"{source}: run.sampleTime '{sampleTime}' is not a positive Go duration such as 100ms");
-        }
+        SettingsResolver.Check(ToLayer(source));
         for (var i = 0; i < (Overrides?.Count ?? 0); i++)
         {
             if (string.IsNullOrEmpty(Overrides![i].Benchmark))
             {
-                throw new GateException($"{source}: overrides[{i}] needs a benchmark pattern");
+                throw new GateException(GateErrorKind.Configuration, $"{source}: overrides[{i}] needs a benchmark pattern");
             }
         }
-        _ = ToCompareOptions(source);
+        try
+        {
+            _ = ToCompareOptions(source);
+        }
+        catch (GateException e)
+        {
+            throw e.Classified(GateErrorKind.Configuration);
+        }
     }
 }
 
@@ -134,16 +157,37 @@ public sealed record CanaryConfig(double? Alpha = null, string? Tolerance = null
 /// <param name="Packages">Go package patterns.</param>
 /// <param name="Bench">The -bench regular expression.</param>
 /// <param name="Backend">go, perf or cachegrind.</param>
-/// <param name="Samples">Samples per benchmark.</param>
+/// <param name="Samples">Samples per benchmark: a number, <c>auto</c> or <c>auto:MAX</c> (written as a JSON number or string).</param>
 /// <param name="SampleTime">Target duration of one sample (Go duration).</param>
 /// <param name="Dir">Directory of the Go module.</param>
+/// <param name="Jobs">Benchmarks measured at the same time (a JSON number).</param>
+/// <param name="Events">perf events to count, comma-separated (backend perf).</param>
+/// <param name="CacheModel">The cache geometry cachegrind simulates.</param>
 public sealed record RunConfig(
     IReadOnlyList<string>? Packages = null,
     string? Bench = null,
     string? Backend = null,
-    int? Samples = null,
+    [property: JsonConverter(typeof(NumberOrTextConverter))] string? Samples = null,
     string? SampleTime = null,
-    string? Dir = null);
+    string? Dir = null,
+    [property: JsonConverter(typeof(NumberOrTextConverter))] string? Jobs = null,
+    string? Events = null,
+    string? CacheModel = null);
+
+/// <summary>Reads a JSON number or string as its text, so that <c>"samples": 3</c> and <c>"samples": "auto"</c> are both a setting's text.</summary>
+public sealed class NumberOrTextConverter : JsonConverter<string>
+{
+    /// <inheritdoc />
+    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.TokenType switch
+    {
+        JsonTokenType.Number => System.Text.Encoding.UTF8.GetString(reader.ValueSpan),
+        JsonTokenType.String => reader.GetString(),
+        _ => throw new JsonException("expected a number or a string"),
+    };
+
+    /// <inheritdoc />
+    public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+}
 
 /// <summary>Source-generated JSON metadata for benchgate.json.</summary>
 [JsonSourceGenerationOptions(

@@ -54,26 +54,27 @@ public sealed record CacheModel(CacheLevel I1, CacheLevel D1, CacheLevel LL)
 
     /// <summary>
     /// Parses <c>NAME=size,assoc,line</c> items (NAME one of I1, D1, LL) separated by spaces or semicolons;
-    /// levels not named keep their <see cref="Default"/> geometry. An invalid text is a <see cref="GateException"/>.
+    /// levels not named keep their <see cref="Default"/> geometry. An invalid text is a <see cref="GateException"/>
+    /// whose message names the setting as <paramref name="name"/> (<c>--cache-model</c>, <c>BenchGateCacheModel</c>…).
     /// </summary>
-    public static CacheModel Parse(string text)
+    public static CacheModel Parse(string text, string name = "--cache-model")
     {
         var model = Default;
         var items = text.Split([' ', ';', '\t'], StringSplitOptions.RemoveEmptyEntries);
         if (items.Length == 0)
         {
-            throw new GateException("--cache-model is empty; expected for example 'I1=32768,8,64 D1=32768,8,64 LL=33554432,16,64'");
+            throw new GateException($"{name} is empty; expected for example 'I1=32768,8,64 D1=32768,8,64 LL=33554432,16,64'");
         }
         foreach (var item in items)
         {
             var equals = item.IndexOf('=', StringComparison.Ordinal);
-            var name = (equals < 0 ? item : item[..equals]).ToUpperInvariant();
-            if (name is not ("I1" or "D1" or "LL"))
+            var levelName = (equals < 0 ? item : item[..equals]).ToUpperInvariant();
+            if (levelName is not ("I1" or "D1" or "LL"))
             {
-                throw new GateException($"--cache-model '{item}': expected I1=, D1= or LL= followed by size,assoc,line");
+                throw new GateException($"{name} '{item}': expected I1=, D1= or LL= followed by size,assoc,line");
             }
-            var level = ParseLevel(item, equals < 0 ? "" : item[(equals + 1)..]);
-            model = name switch
+            var level = ParseLevel(name, item, equals < 0 ? "" : item[(equals + 1)..]);
+            model = levelName switch
             {
                 "I1" => model with { I1 = level },
                 "D1" => model with { D1 = level },
@@ -83,7 +84,7 @@ public sealed record CacheModel(CacheLevel I1, CacheLevel D1, CacheLevel LL)
         return model;
     }
 
-    private static CacheLevel ParseLevel(string item, string value)
+    private static CacheLevel ParseLevel(string name, string item, string value)
     {
         var parts = value.Split(',');
         if (parts.Length != 3
@@ -91,9 +92,9 @@ public sealed record CacheModel(CacheLevel I1, CacheLevel D1, CacheLevel LL)
             || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var associativity)
             || !int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var lineSize))
         {
-            throw new GateException($"--cache-model '{item}': expected NAME=size,assoc,line in bytes, for example LL=33554432,16,64");
+            throw new GateException($"{name} '{item}': expected NAME=size,assoc,line in bytes, for example LL=33554432,16,64");
         }
         var level = new CacheLevel(size, associativity, lineSize);
-        return level.Problem() is { } problem ? throw new GateException($"--cache-model '{item}': {problem}") : level;
+        return level.Problem() is { } problem ? throw new GateException($"{name} '{item}': {problem}") : level;
     }
 }

@@ -93,9 +93,10 @@ public static class PerfEventList
     /// <summary>
     /// The events of an <c>--events</c> value: comma-separated, where commas inside a PMU-qualified event
     /// (between its slashes, as in <c>cpu/event=0x3c,umask=0x00/</c>) belong to that event. Null or empty: the default set.
-    /// Problems (an empty item, whitespace, event groups, a duplicate) are a <see cref="GateException"/>.
+    /// Problems (an empty item, whitespace, event groups, a duplicate) are a <see cref="GateException"/> whose message
+    /// names the setting as <paramref name="name"/> (<c>--events</c>, <c>BenchGateEvents</c>…).
     /// </summary>
-    public static IReadOnlyList<PerfEvent> Parse(string? text)
+    public static IReadOnlyList<PerfEvent> Parse(string? text, string name = "--events")
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -107,23 +108,23 @@ public static class PerfEventList
             var spec = item.Trim();
             if (spec.Length == 0)
             {
-                throw new GateException($"--events '{text}': an event name is empty (two commas in a row, or a comma at an end)");
+                throw new GateException($"{name} '{text}': an event name is empty (two commas in a row, or a comma at an end)");
             }
             if (spec.Contains('{', StringComparison.Ordinal) || spec.Contains('}', StringComparison.Ordinal))
             {
-                throw new GateException($"--events '{text}': event groups {{...}} are not supported; list the events one by one");
+                throw new GateException($"{name} '{text}': event groups {{...}} are not supported; list the events one by one");
             }
             if (spec.Any(char.IsWhiteSpace))
             {
-                throw new GateException($"--events '{text}': '{spec}' contains a space; perf event names have none");
+                throw new GateException($"{name} '{text}': '{spec}' contains a space; perf event names have none");
             }
             if (spec.Count(c => c == '/') % 2 != 0)
             {
-                throw new GateException($"--events '{text}': '{spec}' has an unclosed '/' (a PMU event is written pmu/term=value,.../)");
+                throw new GateException($"{name} '{text}': '{spec}' has an unclosed '/' (a PMU event is written pmu/term=value,.../)");
             }
             if (events.Exists(e => e.Spec == spec))
             {
-                throw new GateException($"--events '{text}': {spec} is listed twice");
+                throw new GateException($"{name} '{text}': {spec} is listed twice");
             }
             events.Add(new PerfEvent(spec));
         }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Gate.Core.Checking;
 using Gate.Core.Processes;
 using Gate.Core.Results;
 
@@ -16,25 +15,6 @@ public static class QuickCheck
 
     /// <summary><c>cachegrind</c> when valgrind is on <paramref name="searchPath"/> (null: PATH), else <c>go</c>.</summary>
     public static string PreferredBackend(string? searchPath = null) => ExecutableLookup.Find("valgrind", searchPath) is null ? "go" : "cachegrind";
-
-    /// <summary>
-    /// The sides with the baseline narrowed to the packages the candidate measured, less the benchmarks it reports
-    /// as not measured or failed (those are reported as such): the benchmarks of packages the push did not change
-    /// are not "missing".
-    /// </summary>
-    public static CheckSides Restrict(CheckSides sides)
-    {
-        if (sides.Old is null)
-        {
-            return sides;
-        }
-        var candidate = sides.New;
-        var packages = candidate.Benchmarks.Select(b => b.Package).Concat(candidate.Failures.Select(f => f.Package)).ToHashSet(StringComparer.Ordinal);
-        var kept = sides.Old.Benchmarks
-            .Where(b => packages.Contains(b.Package) && !candidate.Failures.Any(f => Covers(f, b)))
-            .ToList();
-        return sides with { Old = sides.Old with { Benchmarks = kept } };
-    }
 
     /// <summary>
     /// What the candidate left out, one line each: benchmarks the deadline stopped (by reason), and benchmarks
@@ -57,9 +37,4 @@ public static class QuickCheck
     }
 
     private static string Count(int count) => count == 1 ? "1 benchmark" : count.ToString(CultureInfo.InvariantCulture) + " benchmarks";
-
-    /// <summary>True when <paramref name="failure"/> is about <paramref name="benchmark"/>: its package, its top-level benchmark or itself.</summary>
-    private static bool Covers(BenchmarkFailure failure, BenchmarkResult benchmark) =>
-        failure.Package == benchmark.Package
-        && (failure.Name.Length == 0 || failure.Name == benchmark.Name || benchmark.Name.StartsWith(failure.Name + "/", StringComparison.Ordinal));
 }

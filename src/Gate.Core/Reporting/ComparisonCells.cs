@@ -60,4 +60,8 @@ public static class ComparisonCells
 
     /// <summary>The geomean change: <c>+0.23%</c>, or <c>-</c> when there is none.</summary>
     public static string GeomeanChange(GeomeanRow row) => row.Change is { } change ? MetricFormat.Percent(change) : "-";
+
+    /// <summary>One comparison in a line, for annotations and build errors: <c>allocs/op +291.89% (37.00 ± ∞ → 145.0 ± ∞)</c>.</summary>
+    public static string Movement(MetricComparison comparison) =>
+        $"{comparison.Metric.Name} {Change(comparison)} ({Side(comparison.Old, comparison.Metric.Name)} → {Side(comparison.New, comparison.Metric.Name)})";
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Gate.Core.Config;
 using Gate.Baselines.Storage;
 
 namespace Gate.Tool.Commands;
@@ -6,11 +7,11 @@ namespace Gate.Tool.Commands;
 /// <summary>Options the <c>baseline</c> subcommands share: the store, and which stored key is meant.</summary>
 internal sealed class BaselineOptions
 {
-    public Option<string> Store { get; } = new("--store")
-    {
-        Description = "Where baselines live: dir:PATH or nuget:SOURCE (a folder feed or a v3 feed URL; credentials from BENCHGATE_NUGET_* variables)",
-        DefaultValueFactory = _ => BaselineStores.DefaultSpec,
-    };
+    /// <summary>The help text of every <c>--store</c>.</summary>
+    public const string StoreDescription =
+        "Where baselines live: dir:PATH or nuget:SOURCE (a folder feed or a v3 feed URL; credentials from BENCHGATE_NUGET_* variables; default: store in benchgate.json, else dir:.benchgate)";
+
+    public Option<string?> Store { get; } = new("--store") { Description = StoreDescription };
 
     public Option<string?> Key { get; } = new("--key") { Description = "The key id (or a prefix) that 'benchgate baseline list' shows" };
 
@@ -33,7 +34,9 @@ internal sealed class BaselineOptions
         }
     }
 
-    public IBaselineStore OpenStore(ParseResult parse, CliContext context) => Open(parse.GetValue(Store)!, context);
+    /// <summary>The store <c>--store</c> names, else benchgate.json's <c>store</c>, else the default; a bad spec is a usage error.</summary>
+    public IBaselineStore OpenStore(ParseResult parse, CliContext context) =>
+        Open(ToolHost.Settings(context, SettingLayer.Of(SettingHost.CommandLine).With(Settings.Store, parse.GetValue(Store))).Store, context);
 
     public static IBaselineStore Open(string spec, CliContext context) =>
         BaselineStores.Open(spec, context.WorkingDirectory, context.Environment, TimeProvider.System);

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Gate.Core.Checking;
+using Gate.Core.Config;
 using Gate.Baselines.Keys;
 using Gate.Core;
 using Gate.Core.Results;
@@ -27,8 +29,9 @@ internal static class BaselineUpdateCommand
         options.AddTo(command, keyFilters: false);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var store = options.OpenStore(parse, context);
-            var directory = measure.Directory(parse, context);
+            var settings = ToolHost.Settings(context, measure.Layer(parse).With(Settings.Store, parse.GetValue(options.Store)));
+            var store = BaselineOptions.Open(settings.Store, context);
+            var directory = settings.Measure.Directory;
             RunResults results;
             if (parse.GetValue(from) is { } path)
             {
@@ -36,7 +39,8 @@ internal static class BaselineUpdateCommand
             }
             else
             {
-                results = await MeasureOptions.MeasureAsync(measure.Resolve(parse, context, commandLine), context, cancellationToken).ConfigureAwait(false);
+                Measuring.RequireFixedSamples(settings);
+                results = await Measuring.MeasureAsync(settings.Measure, new MeasureScope(commandLine), ToolHost.Services(context), cancellationToken).ConfigureAwait(false);
             }
             if (results.Benchmarks.Count == 0)
             {

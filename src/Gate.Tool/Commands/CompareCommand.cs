@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Gate.Core.Config;
 using Gate.Core.IO;
 using Gate.Core.Reporting;
 using Gate.Core.Statistics;
@@ -19,7 +20,6 @@ internal static class CompareCommand
         format.AcceptOnlyFromAmong("table", "markdown", "json");
         var output = new Option<string?>("--out") { Description = "Write the report to FILE (atomically); the table still goes to stdout" };
         var failOn = new Option<string?>("--fail-on") { Description = "regression (default): exit 1 when a regression is found | never: always exit 0" };
-        failOn.AcceptOnlyFromAmong("regression", "never");
         var config = new Option<string?>("--config") { Description = "Configuration file (default: benchgate.json in the working directory, when present)" };
 
         var command = new Command("compare", "Compare two sets of benchmark results: regressions, improvements, unchanged (exit 0 none, 1 regression, 2 error)")
@@ -33,8 +33,8 @@ internal static class CompareCommand
             {
                 AtomicFile.EnsureWritable(context.Resolve(outPath));
             }
-            var (settings, settingsSource) = ConfigFile.Load(context, parse.GetValue(config));
-            var options = settings.ToCompareOptions(settingsSource);
+            var settings = ToolHost.Settings(context, SettingLayer.Of(SettingHost.CommandLine).With(Settings.Config, parse.GetValue(config)).With(Settings.FailOn, parse.GetValue(failOn)));
+            var options = settings.Compare;
             var old = ComparisonInput.Load(Paths(context, parse.GetValue(oldSide)!), "old");
             var @new = ComparisonInput.Load(Paths(context, parse.GetValue(newSide)!), "new");
             ComparisonInput.CheckUnits(old, @new);
@@ -57,8 +57,7 @@ internal static class CompareCommand
                 }
                 await context.Err.WriteLineAsync($"benchgate: wrote the {chosen} report to {outPath}").ConfigureAwait(false);
             }
-            var policy = GateDecision.ParseFailOn(parse.GetValue(failOn) ?? settings.FailOn, "--fail-on");
-            return GateDecision.Fails(report, policy) ? (int)ExitCodes.Regression : (int)ExitCodes.Success;
+            return GateDecision.Fails(report, settings.FailOn) ? (int)ExitCodes.Regression : (int)ExitCodes.Success;
         });
         return command;
     }

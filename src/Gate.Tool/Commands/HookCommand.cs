@@ -3,7 +3,6 @@ using Gate.Core;
 using Gate.Core.Config;
 using Gate.Core.Git;
 using Gate.Core.Hooks;
-using Gate.Core.Publishing;
 
 namespace Gate.Tool.Commands;
 
@@ -29,7 +28,8 @@ internal static class HookCommand
 /// <summary>
 /// The options of the quick check (<c>hook pre-push</c>), which <c>hook install</c> takes too and writes into the
 /// hook: what to measure (as <c>run</c>, without package patterns: the push decides those), where the baseline is,
-/// and the time budget.
+/// and the time budget. Both commands resolve them the same way (<see cref="Settings"/>), so that install refuses
+/// what every later push would.
 /// </summary>
 internal sealed class HookCheckOptions
 {
@@ -37,14 +37,13 @@ internal sealed class HookCheckOptions
 
     public Option<string> Budget { get; } = new("--budget") { Description = "Stop measuring after this long (Go duration) and report what was measured", DefaultValueFactory = _ => QuickCheck.DefaultBudget };
 
-    public Option<string> Store { get; } = new BaselineOptions().Store;
+    public Option<string?> Store { get; } = new("--store") { Description = BaselineOptions.StoreDescription };
 
     public Option<string?> Repository { get; } = new("--repository") { Description = "Repository of the baseline (default: the origin remote, else the folder name)" };
 
-    public Option<string> BaselineBranch { get; } = new("--baseline-branch") { Description = "Branch whose baseline to compare with", DefaultValueFactory = _ => "main" };
+    public Option<string?> BaselineBranch { get; } = new("--baseline-branch") { Description = "Branch whose baseline to compare with (default main)" };
 
-    private IEnumerable<Option> All() =>
-        [Budget, Store, Repository, BaselineBranch, Measure.Dir, Measure.Bench, Measure.Backend, Measure.Events, Measure.Samples, Measure.SampleTime, Measure.Jobs, Measure.CacheModel, Measure.Config];
+    private IEnumerable<Option> All() => [Budget, Store, Repository, BaselineBranch, .. Measure.All];
 
     public void AddTo(Command command)
     {
@@ -54,16 +53,29 @@ internal sealed class HookCheckOptions
         }
     }
 
-    /// <summary>The budget; not a positive Go duration is a <see cref="GateException"/>.</summary>
+    /// <summary>The budget; not a positive Go duration is a usage error.</summary>
     public TimeSpan ParseBudget(ParseResult parse)
     {
         var text = parse.GetValue(Budget)!;
         if (!GoDuration.TryParse(text, out var budget) || budget <= TimeSpan.Zero)
         {
-            throw new GateException($"--budget '{text}' is not a positive Go duration such as 60s or 2m");
+            throw new GateException(GateErrorKind.Usage, $"--budget '{text}' is not a positive Go duration such as 60s or 2m");
         }
         return budget;
     }
+
+    /// <summary>
+    /// The quick check's settings: the options over benchgate.json, over the hook's own default backend (cachegrind
+    /// when valgrind is here: deterministic, so two samples do; else go).
+    /// </summary>
+    public GateSettings Settings(ParseResult parse, CliContext context) =>
+        ToolHost.Settings(
+            context,
+            Measure.Layer(parse)
+                .With(Core.Config.Settings.Store, parse.GetValue(Store))
+                .With(Core.Config.Settings.Repository, parse.GetValue(Repository))
+                .With(Core.Config.Settings.BaselineBranch, parse.GetValue(BaselineBranch)),
+            SettingLayer.Of(SettingHost.CommandLine).With(Core.Config.Settings.Backend, QuickCheck.PreferredBackend()));
 
     /// <summary>The options given on the command line, as arguments to pass on to <c>hook pre-push</c>.</summary>
     public IReadOnlyList<string> Given(ParseResult parse)
@@ -84,5 +96,5 @@ internal sealed class HookCheckOptions
     }
 
     /// <summary>The gate's name in the report.</summary>
-    public const string GateName = PublishRequest.DefaultGateName + " pre-push";
+    public const string GateName = SettingDefaults.GateName + " pre-push";
 }

@@ -18,7 +18,9 @@ internal static class HookInstallCommand
         check.AddTo(install);
         install.SetAction(async (parse, cancellationToken) =>
         {
+            // Refuse now what every later push would refuse: the options are resolved and checked as the hook will.
             check.ParseBudget(parse);
+            _ = check.Settings(parse, context);
             var hooks = await HookCommand.HooksDirectoryAsync(context, cancellationToken).ConfigureAwait(false);
             var change = PrePushHook.Install(hooks, parse.GetValue(command)!, check.Given(parse), parse.GetValue(force));
             await context.Out.WriteLineAsync(change.Message).ConfigureAwait(false);

@@ -1,19 +1,17 @@
 using System.CommandLine;
-using Gate.Baselines.Checking;
-using Gate.Baselines.Keys;
 using Gate.Core;
 using Gate.Core.Checking;
 using Gate.Core.Git;
 using Gate.Core.Hooks;
+using Gate.Core.Measurement;
 using Gate.Core.Running;
-using Gate.Core.Statistics;
 
 namespace Gate.Tool.Commands;
 
 /// <summary>
-/// <c>benchgate hook pre-push [options] -- REMOTE URL</c>, run by the hook with git's lines on standard input: measures
-/// only the Go packages the push changes (cachegrind when valgrind is here, else go), within the time budget,
-/// compares them with the stored baseline and exits 1 on a regression, which blocks the push. Nothing to check
+/// <c>benchgate hook pre-push [options] -- REMOTE URL</c>, run by the hook with git's lines on standard input: finds the
+/// Go packages the push changes, then runs the core <see cref="CheckSession"/> on them alone, within the time budget,
+/// against the stored baseline, and maps its result: a regression exits 1 (git refuses the push); nothing to check
 /// (no Go change, a branch without upstream, no baseline) lets the push through with a line saying why.
 /// </summary>
 internal static class HookPrePushCommand
@@ -29,26 +27,23 @@ internal static class HookPrePushCommand
         {
             try
             {
-                var budget = check.ParseBudget(parse);
-                var updates = PushUpdate.Parse(await context.In.ReadToEndAsync(cancellationToken).ConfigureAwait(false));
-                return await CheckAsync(context, parse, check, commandLine, budget, parse.GetValue(remote) ?? "origin", updates, cancellationToken).ConfigureAwait(false);
+                return await CheckAsync(context, parse, check, commandLine, parse.GetValue(remote) ?? "origin", cancellationToken).ConfigureAwait(false);
             }
             catch (GateException e)
             {
-                throw new GateException(e.Message + " (to push without the check: git push --no-verify)", e);
+                throw new GateException(e.Kind, e.Message + " (to push without the check: git push --no-verify)", e);
             }
         });
         return command;
     }
 
-    private static async Task<int> CheckAsync(
-        CliContext context, ParseResult parse, HookCheckOptions check, string[] commandLine, TimeSpan budget, string remote, IReadOnlyList<PushUpdate> updates, CancellationToken cancellationToken)
+    private static async Task<int> CheckAsync(CliContext context, ParseResult parse, HookCheckOptions check, string[] commandLine, string remote, CancellationToken cancellationToken)
     {
-        var (config, configSource) = check.Measure.LoadConfig(parse, context);
-        var run = config.Run ?? new();
-        var request = check.Measure.Resolve(parse, context, commandLine, run with { Backend = run.Backend ?? QuickCheck.PreferredBackend() });
+        var budget = check.ParseBudget(parse);
+        var updates = PushUpdate.Parse(await context.In.ReadToEndAsync(cancellationToken).ConfigureAwait(false));
+        var settings = check.Settings(parse, context);
         var git = await GitRepository.OpenAsync(context.Processes, context.WorkingDirectory, cancellationToken).ConfigureAwait(false);
-        var scope = await PrePushScope.FindAsync(git, remote, updates, request.Run.Directory, cancellationToken).ConfigureAwait(false);
+        var scope = await PrePushScope.FindAsync(git, remote, updates, settings.Measure.Directory, cancellationToken).ConfigureAwait(false);
         foreach (var note in scope.Notes)
         {
             await context.Err.WriteLineAsync("benchgate: " + note).ConfigureAwait(false);
@@ -58,33 +53,30 @@ internal static class HookPrePushCommand
             await context.Err.WriteLineAsync("benchgate: nothing to check").ConfigureAwait(false);
             return (int)ExitCodes.Success;
         }
-        await context.Err.WriteLineAsync($"benchgate: checking {string.Join(" ", scope.Packages)} with {request.Backend}, at most {parse.GetValue(check.Budget)}").ConfigureAwait(false);
+        var budgetText = parse.GetValue(check.Budget);
+        await context.Err.WriteLineAsync($"benchgate: checking {string.Join(" ", scope.Packages)} with {settings.Measure.Backend.Name()}, at most {budgetText}").ConfigureAwait(false);
 
         using var deadline = new CancellationTokenSource(budget);
-        var quick = request with
+        var request = new CheckRequest(settings, CheckReference.StoredBaseline)
         {
-            Run = request.Run with { Packages = scope.Packages, Deadline = new RunDeadline(deadline.Token, $"the time budget of {parse.GetValue(check.Budget)} ran out") },
+            GateName = HookCheckOptions.GateName,
+            CommandLine = commandLine,
+            Packages = scope.Packages,
+            Deadline = new RunDeadline(deadline.Token, $"the time budget of {budgetText} ran out"),
+            OnlyMeasuredPackages = true,
         };
-        var candidate = await MeasureOptions.MeasureAsync(quick, context, cancellationToken).ConfigureAwait(false);
-        var repository = parse.GetValue(check.Repository)
-            ?? await new RepositoryIdentity(context.Processes, context.Environment).DetectAsync(request.Run.Directory, cancellationToken).ConfigureAwait(false);
-        var compareOptions = config.ToCompareOptions(configSource);
-        var configured = compareOptions.Thresholds as Thresholds ?? Thresholds.Default;
-        var store = BaselineOptions.Open(parse.GetValue(check.Store)!, context);
-        var sides = await StoredBaselineSides.FindAsync(store, candidate, repository, parse.GetValue(check.BaselineBranch)!, configured, cancellationToken).ConfigureAwait(false);
-        if (sides.Old is null)
+        var result = await new CheckSession(ToolHost.Services(context)).RunAsync(request, cancellationToken).ConfigureAwait(false);
+        if (result.Comparison is not { } outcome)
         {
-            await context.Err.WriteLineAsync($"benchgate: {sides.OldDescription}; the push is not checked").ConfigureAwait(false);
+            await context.Err.WriteLineAsync($"benchgate: {result.Missing!.Explanation}; the push is not checked").ConfigureAwait(false);
             return (int)ExitCodes.Success;
         }
-
-        var outcome = GateCheck.Evaluate(QuickCheck.Restrict(sides), compareOptions, GateDecision.ParseFailOn(config.FailOn, configSource));
-        await context.Out.WriteAsync(CheckReport.Table(outcome, HookCheckOptions.GateName, context.OutIsTerminal && context.Environment("NO_COLOR") is null)).ConfigureAwait(false);
-        foreach (var line in QuickCheck.Shortfalls(candidate, quick.Run.Samples))
+        await context.Out.WriteAsync(CheckReport.Table(outcome, HookCheckOptions.GateName, ToolHost.Colour(context))).ConfigureAwait(false);
+        foreach (var line in QuickCheck.Shortfalls(result.Candidate, settings.Measure.Samples.Maximum))
         {
             await context.Err.WriteLineAsync("benchgate: " + line).ConfigureAwait(false);
         }
-        if (outcome.Fails)
+        if (result.Status == CheckStatus.Regressed)
         {
             await context.Err.WriteLineAsync($"benchgate: push blocked: {outcome.Report.Tally()} (to push anyway: git push --no-verify)").ConfigureAwait(false);
             return (int)ExitCodes.Regression;

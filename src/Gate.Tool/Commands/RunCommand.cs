@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Gate.Core.Checking;
 using Gate.Core.GoBench;
 using Gate.Core.IO;
 using Gate.Core.Metrics;
@@ -30,13 +31,14 @@ internal static class RunCommand
             {
                 AtomicFile.EnsureWritable(context.Resolve(outPath), outPath);
             }
-            var request = measure.Resolve(parse, context, commandLine);
-            var run = request.Run with
+            var settings = ToolHost.Settings(context, measure.Layer(parse));
+            Measuring.RequireFixedSamples(settings);
+            var scope = new MeasureScope(commandLine)
             {
                 Shard = parse.GetValue(shard) is { } share ? Shard.Parse(share) : null,
                 ShardCosts = parse.GetValue(shardCosts) is { } costs ? ShardCosts.FromResults(ResultsJson.ReadFile(context.Resolve(costs), costs)) : null,
             };
-            var results = await MeasureOptions.MeasureAsync(request with { Run = run }, context, cancellationToken).ConfigureAwait(false);
+            var results = await Measuring.MeasureAsync(settings.Measure, scope, ToolHost.Services(context), cancellationToken).ConfigureAwait(false);
 
             var text = chosenFormat switch
             {

@@ -61,7 +61,7 @@ public class BenchGateConfigTests
         Assert.Equal("10%", options.Thresholds.For(new("example.com/m", "BenchmarkEncode/size=64", time)).ToString());
         Assert.Equal("20%", options.Thresholds.For(new("example.com/m", "BenchmarkHuge", time)).ToString());
         Assert.Equal("5%|+64", options.Thresholds.For(new("example.com/m", "BenchmarkParse", new MetricInfo("B/op", MetricSource.Go, Better.Lower))).ToString());
-        Assert.Equal(12, config.Run!.Samples);
+        Assert.Equal("12", config.Run!.Samples);
         Assert.Equal(["./..."], config.Run.Packages);
     }
 

@@ -1,4 +1,5 @@
 using Gate.Core.Counters;
+using Gate.Core.Measurement;
 using Gate.Core.Results;
 using Gate.TestUtilities;
 
@@ -13,7 +14,7 @@ public class CachegrindProbeTests
         using var empty = new TempDirectory();
 
         // When the cachegrind backend is asked for
-        var error = await Assert.ThrowsAsync<GateException>(() => BackendFactory.CreateAsync("cachegrind", new BackendOptions { SearchPath = empty.Path, SampleTime = TimeSpan.FromMilliseconds(100) }, Tools.Processes, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<GateException>(() => BackendFactory.CreateAsync(BackendKind.Cachegrind, new BackendOptions { SearchPath = empty.Path, SampleTime = TimeSpan.FromMilliseconds(100) }, Tools.Processes, CancellationToken.None));
 
         // Then the message names what is missing and how to get it
         Assert.Equal(CachegrindProbe.NotFoundMessage, error.Message);
@@ -63,7 +64,7 @@ public class CachegrindProbeTests
     [Trait(Traits.Category, Traits.Slow)]
     public async Task DescribeAsync_Environment_GetsValgrindVersionAndCacheModel()
     {
-        var backend = await BackendFactory.CreateAsync("cachegrind", new BackendOptions { CacheModel = CacheModel.Parse("LL=8388608,16,64"), SampleTime = TimeSpan.FromMilliseconds(100) }, Tools.Processes, CancellationToken.None);
+        var backend = await BackendFactory.CreateAsync(BackendKind.Cachegrind, new BackendOptions { CacheModel = CacheModel.Parse("LL=8388608,16,64"), SampleTime = TimeSpan.FromMilliseconds(100) }, Tools.Processes, CancellationToken.None);
         var environment = new RunEnvironment("linux", "amd64", "cachegrind", []);
 
         var described = await backend.DescribeAsync(environment, CancellationToken.None);

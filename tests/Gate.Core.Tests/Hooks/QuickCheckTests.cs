@@ -24,7 +24,7 @@ public class QuickCheckTests
             [new BenchmarkFailure("m/a", "BenchmarkY", "not measured: the time budget of 1s ran out"), new BenchmarkFailure("m/b", "", "build failed")]);
 
         // When
-        var restricted = QuickCheck.Restrict(new CheckSides(candidate, old, "baseline"));
+        var restricted = new CheckSides(candidate, old, "baseline").RestrictedToCandidate();
 
         // Then package c is left out (not measured), b entirely (build failed) and Y with its sub-benchmarks; YZ stays
         Assert.Equal(["BenchmarkX", "BenchmarkYZ"], restricted.Old!.Benchmarks.Select(b => b.Name));
@@ -36,7 +36,7 @@ public class QuickCheckTests
     {
         var sides = new CheckSides(Results([Benchmark("m/a", "BenchmarkX")]), null, "no baseline");
 
-        Assert.Same(sides, QuickCheck.Restrict(sides));
+        Assert.Same(sides, sides.RestrictedToCandidate());
     }
 
     [Fact]

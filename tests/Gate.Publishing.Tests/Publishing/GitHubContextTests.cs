@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Gate.Core;
-using Gate.Core.Publishing;
 using Gate.TestUtilities;
 
 namespace Gate.Publishing.Tests.Publishing;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Gate.Core.Publishing;
 using Gate.Publishing.Tests.Fakes;
 using Gate.TestUtilities;
 

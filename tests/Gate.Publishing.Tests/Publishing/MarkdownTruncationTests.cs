@@ -1,5 +1,4 @@
 using System.Text;
-using Gate.Core.Publishing;
 
 namespace Gate.Publishing.Tests.Publishing;
 

@@ -1,4 +1,3 @@
-using Gate.Core.Publishing;
 using Gate.Publishing.Tests.Fakes;
 using Gate.TestUtilities;
 

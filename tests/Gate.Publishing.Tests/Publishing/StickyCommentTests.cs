@@ -1,5 +1,4 @@
 using Gate.Core;
-using Gate.Core.Publishing;
 
 namespace Gate.Publishing.Tests.Publishing;
 

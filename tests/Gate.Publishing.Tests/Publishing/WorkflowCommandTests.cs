@@ -1,4 +1,3 @@
-using Gate.Core.Publishing;
 
 namespace Gate.Publishing.Tests.Publishing;
 

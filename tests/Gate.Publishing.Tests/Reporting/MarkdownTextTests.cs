@@ -1,5 +1,4 @@
 using System.Xml.Linq;
-using Gate.Core.Publishing;
 using Gate.Core.Reporting;
 using Markdig;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Gate.Core.Publishing;
+namespace Gate.Publishing;
 
 /// <summary>
 /// Fits a Markdown report into GitHub's size limits: cut at a line break, close what the cut left open (a code

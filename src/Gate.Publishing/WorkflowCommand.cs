@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Gate.Core.Publishing;
+namespace Gate.Publishing;
 
 /// <summary>
 /// GitHub Actions workflow commands (<c>::error file=F,line=N,title=T::message</c>), escaped as the runner

@@ -1,4 +1,4 @@
-namespace Gate.Core.Publishing;
+namespace Gate.Publishing;
 
 /// <summary>The pull request a workflow run belongs to, from its event payload.</summary>
 /// <param name="Number">The PR number (also its issue number, which comments use).</param>

@@ -1,4 +1,4 @@
-namespace Gate.Core.Publishing;
+namespace Gate.Publishing;
 
 /// <summary>
 /// Calls GitHub, and again after a transient failure, as the <see cref="RetryPolicy"/> allows; says on the log

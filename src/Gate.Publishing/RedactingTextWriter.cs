@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Gate.Core.Publishing;
+namespace Gate.Publishing;
 
 /// <summary>
 /// A writer that redacts secrets before they reach the writer it wraps. Text is held until a line ends

@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Reflection;
+using Gate.Core;
 using Octokit;
+using BenchmarkLocator = Gate.Core.Checking.BenchmarkLocator;
 
-namespace Gate.Core.Publishing;
+namespace Gate.Publishing;
 
 /// <summary>
 /// Publishes a gate's report to GitHub: appends the job summary (always, when the run has one), writes an error

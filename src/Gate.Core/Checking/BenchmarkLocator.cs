@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Gate.Core.Publishing;
+namespace Gate.Core.Checking;
 
 /// <summary>A line in a source file.</summary>
 /// <param name="File">Full path of the file.</param>

@@ -1,7 +1,7 @@
-using Gate.Core.Publishing;
+using Gate.Core.Checking;
 using Gate.TestUtilities;
 
-namespace Gate.Publishing.Tests.Publishing;
+namespace Gate.Core.Tests.Checking;
 
 public class BenchmarkLocatorTests
 {

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using Octokit;
 
-namespace Gate.Core.Publishing;
+namespace Gate.Publishing;
 
 /// <summary>What BenchGate was writing when GitHub failed: decides which permission a diagnosis names.</summary>
 public enum GitHubOperation

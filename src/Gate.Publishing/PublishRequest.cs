@@ -1,4 +1,4 @@
-namespace Gate.Core.Publishing;
+namespace Gate.Publishing;
 
 /// <summary>A benchmark that regressed: an annotation goes on the line that defines it.</summary>
 /// <param name="PackageDirectory">The Go package's directory (absolute, or relative to the working directory).</param>

@@ -1,6 +1,7 @@
 using System.Text.Json;
+using Gate.Core;
 
-namespace Gate.Core.Publishing;
+namespace Gate.Publishing;
 
 /// <summary>Reads what BenchGate needs from a workflow run's event payload (the JSON file at GITHUB_EVENT_PATH).</summary>
 public static class GitHubEvent

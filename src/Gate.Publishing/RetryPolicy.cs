@@ -1,4 +1,4 @@
-namespace Gate.Core.Publishing;
+namespace Gate.Publishing;
 
 /// <summary>
 /// How often and how long to wait before calling GitHub again after a transient failure (5xx, rate limits,

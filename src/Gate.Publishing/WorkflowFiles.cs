@@ -1,6 +1,7 @@
 using System.Text;
+using Gate.Core;
 
-namespace Gate.Core.Publishing;
+namespace Gate.Publishing;
 
 /// <summary>The files GitHub Actions gives a step: the job summary (GITHUB_STEP_SUMMARY) and the step outputs (GITHUB_OUTPUT).</summary>
 public static class WorkflowFiles

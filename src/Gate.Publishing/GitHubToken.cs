@@ -1,4 +1,4 @@
-namespace Gate.Core.Publishing;
+namespace Gate.Publishing;
 
 /// <summary>
 /// A GitHub token. Its value is reachable only inside Gate.Core, where it goes into the Authorization header and

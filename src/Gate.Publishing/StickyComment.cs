@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Gate.Core;
 
-namespace Gate.Core.Publishing;
+namespace Gate.Publishing;
 
 /// <summary>
 /// The one PR comment per gate: its body starts with a hidden marker, <c>&lt;!-- benchgate:NAME --&gt;</c>, by

@@ -1,6 +1,7 @@
+using Gate.Core;
 using Gate.Core.IO;
 
-namespace Gate.Core.Publishing;
+namespace Gate.Publishing;
 
 /// <summary>
 /// Where a run happens, as GitHub Actions describes it in the standard environment variables: the repository,

@@ -1,4 +1,4 @@
-namespace Gate.Core.Publishing;
+namespace Gate.Publishing;
 
 /// <summary>
 /// Replaces secrets (the GitHub token, and its URL-encoded form) with <see cref="Mask"/> in any text that leaves

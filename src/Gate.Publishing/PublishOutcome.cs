@@ -1,4 +1,4 @@
-namespace Gate.Core.Publishing;
+namespace Gate.Publishing;
 
 /// <summary>What happened to one published thing.</summary>
 public enum PublishAction
