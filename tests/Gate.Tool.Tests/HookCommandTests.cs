@@ -171,6 +171,33 @@ public sealed class HookCommandTests : IDisposable
         Assert.Contains("'/opt/benchgate' hook pre-push '--budget' '30s' '--baseline-branch' 'develop' '--backend' 'go' -- \"$@\"", File.ReadAllText(Path.Combine(Hooks, "pre-push")));
     }
 
+    [Theory]
+    [InlineData("--samples often --sample-time nonsense", "benchgate: --samples 'often' is not a number of samples, auto or auto:MAX (MAX at least 5)")]
+    [InlineData("--sample-time nonsense", "benchgate: --sample-time 'nonsense' is not a positive Go duration such as 100ms or 1s")]
+    [InlineData("--backend rdtsc", "benchgate: --backend 'rdtsc' is not one of go, perf, cachegrind")]
+    [InlineData("--store s3:bucket", "benchgate: --store 's3:bucket' is not dir:PATH or nuget:SOURCE")]
+    [InlineData("--samples auto", "benchgate: --samples auto needs both sides measured in this job")]
+    public void Install_OptionsEveryPushWouldRefuse_Exit2AndNoHookWritten(string options, string message)
+    {
+        var install = Benchgate("", ["hook", "install", .. options.Split(' ')]);
+
+        Assert.Equal(2, install.ExitCode);
+        Assert.StartsWith(message, install.Err, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(Hooks, "pre-push")), "a hook that fails every push was written");
+    }
+
+    [Fact]
+    public void Install_ConfigFileWithABadValue_Exit2NamingItsKey()
+    {
+        _git.Write("benchgate.json", """{ "run": { "samples": "often" } }""");
+
+        var install = Benchgate("", "hook", "install");
+
+        Assert.Equal(2, install.ExitCode);
+        Assert.StartsWith("benchgate: benchgate.json: run.samples 'often' is not a number of samples", install.Err, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(Hooks, "pre-push")));
+    }
+
     [Fact]
     public async Task Install_OutsideAGitWorkTree_Exit2()
     {

@@ -13,7 +13,7 @@ public static class QuickCheck
     /// <summary>The time budget when none is given.</summary>
     public const string DefaultBudget = "60s";
 
-    /// <summary><c>cachegrind</c> when valgrind is on <paramref name="searchPath"/> (null: PATH), else <c>go</c>.</summary>
+    /// <summary><c>cachegrind</c> when valgrind is on <paramref name="searchPath"/> (null: this process's PATH), else <c>go</c>.</summary>
     public static string PreferredBackend(string? searchPath = null) => ExecutableLookup.Find("valgrind", searchPath) is null ? "go" : "cachegrind";
 
     /// <summary>

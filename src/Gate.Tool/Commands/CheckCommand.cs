@@ -15,10 +15,7 @@ internal static class CheckCommand
 {
     public static Command Create(CliContext context, string[] commandLine)
     {
-        var check = new CheckOptions();
-        var store = new Option<string?>("--store") { Description = BaselineOptions.StoreDescription };
-        var repository = new Option<string?>("--repository") { Description = "Repository of the baseline (default: GITHUB_REPOSITORY, else the origin remote, else the folder name)" };
-        var baselineBranch = new Option<string?>("--baseline-branch") { Description = "Branch whose baseline to compare with (default: the pull request's base branch, else main)" };
+        var check = new CheckCommandOptions();
         var gateName = new Option<string>("--gate-name") { Description = "Name of this gate: one sticky PR comment per name", DefaultValueFactory = _ => SettingDefaults.GateName };
         var noComment = new Option<bool>("--no-comment") { Description = "Do not post or update the pull-request comment (the job summary is still written)" };
         var checkRun = new Option<bool>("--check-run") { Description = "Also create or update a GitHub check run with the report" };
@@ -28,7 +25,7 @@ internal static class CheckCommand
 
         var command = new Command("check", "Measure, compare with the stored baseline, report, and fail on a regression")
         {
-            store, repository, baselineBranch, gateName, noComment, checkRun, tokenEnv, against, from,
+            gateName, noComment, checkRun, tokenEnv, against, from,
         };
         check.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
@@ -41,11 +38,7 @@ internal static class CheckCommand
 
             var gate = parse.GetValue(gateName)!;
             StickyComment.ValidateGateName(gate);
-            var given = check.Layer(parse)
-                .With(Settings.Store, parse.GetValue(store))
-                .With(Settings.Repository, parse.GetValue(repository))
-                .With(Settings.BaselineBranch, parse.GetValue(baselineBranch));
-            var settings = ToolHost.Settings(quiet, given);
+            var settings = ToolHost.Settings(quiet, check.Layer(parse));
             var reference = parse.GetValue(against) is { } revision ? CheckReference.Revision(revision) : CheckReference.StoredBaseline;
             var request = check.Request(parse, quiet, settings, reference, commandLine) with
             {
@@ -60,4 +53,30 @@ internal static class CheckCommand
         });
         return command;
     }
+}
+
+/// <summary>The settings flags of <c>check</c>: those of every comparing command, and where the stored baseline is.</summary>
+internal sealed class CheckCommandOptions : CheckOptions
+{
+    public Option<string?> Store { get; } = new("--store") { Description = BaselineOptions.StoreDescription };
+
+    public Option<string?> Repository { get; } = new("--repository") { Description = "Repository of the baseline (default: GITHUB_REPOSITORY, else the origin remote, else the folder name)" };
+
+    public Option<string?> BaselineBranch { get; } = new("--baseline-branch") { Description = "Branch whose baseline to compare with (default: the pull request's base branch, else main)" };
+
+    /// <inheritdoc />
+    public override void AddTo(Command command)
+    {
+        command.Options.Add(Store);
+        command.Options.Add(Repository);
+        command.Options.Add(BaselineBranch);
+        base.AddTo(command);
+    }
+
+    /// <inheritdoc />
+    public override SettingLayer Layer(ParseResult parse) =>
+        base.Layer(parse)
+            .With(Settings.Store, parse.GetValue(Store))
+            .With(Settings.Repository, parse.GetValue(Repository))
+            .With(Settings.BaselineBranch, parse.GetValue(BaselineBranch));
 }

@@ -5,7 +5,7 @@ using Gate.Core.Config;
 namespace Gate.Tool.Commands;
 
 /// <summary>The flags of the commands that compare and decide (<c>check</c>, <c>ab</c>): what is measured, the report, the policy.</summary>
-internal sealed class CheckOptions
+internal class CheckOptions
 {
     public MeasureOptions Measure { get; } = new();
 
@@ -26,7 +26,7 @@ internal sealed class CheckOptions
     }
 
     /// <summary>Adds the flags to <paramref name="command"/>.</summary>
-    public void AddTo(Command command)
+    public virtual void AddTo(Command command)
     {
         foreach (var option in new Option[] { Format, Out, FailOn, SaveResults })
         {
@@ -36,7 +36,7 @@ internal sealed class CheckOptions
     }
 
     /// <summary>The command line's settings.</summary>
-    public SettingLayer Layer(ParseResult parse) => Measure.Layer(parse).With(Settings.FailOn, parse.GetValue(FailOn));
+    public virtual SettingLayer Layer(ParseResult parse) => Measure.Layer(parse).With(Settings.FailOn, parse.GetValue(FailOn));
 
     /// <summary>The request of a check of <paramref name="settings"/> against <paramref name="reference"/>, with the report and saved results the flags ask for.</summary>
     public CheckRequest Request(ParseResult parse, CliContext context, GateSettings settings, CheckReference reference, IReadOnlyList<string> commandLine) =>

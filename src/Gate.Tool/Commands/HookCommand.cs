@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Gate.Core;
+using Gate.Core.Checking;
 using Gate.Core.Config;
 using Gate.Core.Git;
 using Gate.Core.Hooks;
@@ -66,16 +67,21 @@ internal sealed class HookCheckOptions
 
     /// <summary>
     /// The quick check's settings: the options over benchgate.json, over the hook's own default backend (cachegrind
-    /// when valgrind is here: deterministic, so two samples do; else go).
+    /// when valgrind is here: deterministic, so two samples do; else go). The stored baseline is the reference, so a
+    /// sequential sample count is refused.
     /// </summary>
-    public GateSettings Settings(ParseResult parse, CliContext context) =>
-        ToolHost.Settings(
+    public GateSettings Settings(ParseResult parse, CliContext context)
+    {
+        var settings = ToolHost.Settings(
             context,
             Measure.Layer(parse)
                 .With(Core.Config.Settings.Store, parse.GetValue(Store))
                 .With(Core.Config.Settings.Repository, parse.GetValue(Repository))
                 .With(Core.Config.Settings.BaselineBranch, parse.GetValue(BaselineBranch)),
-            SettingLayer.Of(SettingHost.CommandLine).With(Core.Config.Settings.Backend, QuickCheck.PreferredBackend()));
+            SettingLayer.Of(SettingHost.CommandLine).With(Core.Config.Settings.Backend, QuickCheck.PreferredBackend(context.Environment("PATH"))));
+        Measuring.RequireFixedSamples(settings);
+        return settings;
+    }
 
     /// <summary>The options given on the command line, as arguments to pass on to <c>hook pre-push</c>.</summary>
     public IReadOnlyList<string> Given(ParseResult parse)
