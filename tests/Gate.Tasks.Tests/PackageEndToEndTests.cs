@@ -142,6 +142,23 @@ public sealed class PackageEndToEndTests : IDisposable
     }
 
     [Fact]
+    public void Pack_TaskAssemblies_WithoutPublishing()
+    {
+        // Given the packed package
+        var package = Path.Combine(_feed, Pack());
+
+        // When its files are listed
+        using var zip = System.IO.Compression.ZipFile.OpenRead(package);
+        var files = zip.Entries.Select(e => e.FullName).ToList();
+
+        // Then the task and the engine are in tasks/, and neither the publishing assembly nor Octokit (the task never publishes)
+        Assert.Contains("tasks/net10.0/Gate.Tasks.dll", files);
+        Assert.Contains("tasks/net10.0/Gate.Core.dll", files);
+        Assert.DoesNotContain(files, f => f.Contains("Octokit", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(files, f => f.Contains("Gate.Publishing", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void DotnetMsbuildTest_RunAfterTest_TheGateRunsAfterTheTestTarget()
     {
         // Given the package, a project that sets BenchGateRunAfterTest, and a baseline
