@@ -1,4 +1,5 @@
 using Gate.Core;
+using Gate.Core.Config;
 
 namespace Gate.Baselines.Storage;
 
@@ -6,7 +7,7 @@ namespace Gate.Baselines.Storage;
 public static class BaselineStores
 {
     /// <summary>The store the tool uses when none is given.</summary>
-    public const string DefaultSpec = "dir:.benchgate";
+    public const string DefaultSpec = SettingDefaults.Store;
 
     /// <summary>
     /// The store named by <paramref name="spec"/>; a relative PATH or local feed folder is resolved against

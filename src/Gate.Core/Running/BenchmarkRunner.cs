@@ -42,21 +42,15 @@ public sealed class BenchmarkRunner(IProcessRunner runner, IMeasurementBackend b
         }
     }
 
-    /// <summary>Checks the options a measurement needs; a bad one is a <see cref="GateException"/>.</summary>
+    /// <summary>
+    /// Checks the options a measurement needs. Counts and durations come checked from the settings (whose messages name
+    /// them as the user wrote them), so a bad one here is a bug; a directory that does not exist is a <see cref="GateException"/>.
+    /// </summary>
     public static void Validate(RunOptions options)
     {
-        if (options.Samples < 1)
-        {
-            throw new GateException($"--samples must be at least 1 (got {options.Samples})");
-        }
-        if (options.Jobs < 1)
-        {
-            throw new GateException($"--jobs must be at least 1 (got {options.Jobs})");
-        }
-        if (options.SampleTime <= TimeSpan.Zero)
-        {
-            throw new GateException("--sample-time must be positive");
-        }
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Samples, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Jobs, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.SampleTime, TimeSpan.Zero);
         if (!Directory.Exists(options.Directory))
         {
             throw new GateException($"{options.Directory}: no such directory");

@@ -27,12 +27,6 @@ public sealed record RunOptions(
 
     /// <summary>When to stop measuring early (a time budget); null measures everything.</summary>
     public RunDeadline? Deadline { get; init; }
-
-    /// <summary>Default samples per benchmark.</summary>
-    public const int DefaultSamples = 10;
-
-    /// <summary>Default sample time.</summary>
-    public static readonly TimeSpan DefaultSampleTime = TimeSpan.FromMilliseconds(100);
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using Gate.Core.Config;
 using Gate.Core.Counters;
 using Gate.Core.Results;
 using Gate.Core.Running;
@@ -14,7 +15,7 @@ internal static class CachegrindMeasurement
     public static async Task<RunResults> RunAsync(string directory, int samples = 1, int jobs = 2, string bench = ".", params string[] packages)
     {
         var backend = CachegrindBackend.Create(Tools.Processes, new CachegrindOptions { NativeSampleTime = TimeSpan.FromMilliseconds(100) });
-        var options = new RunOptions(directory, packages.Length > 0 ? packages : ["./..."], bench, samples, RunOptions.DefaultSampleTime, ["test"]) { Jobs = jobs };
+        var options = new RunOptions(directory, packages.Length > 0 ? packages : ["./..."], bench, samples, SettingDefaults.SampleTime, ["test"]) { Jobs = jobs };
         return await new BenchmarkRunner(Tools.Processes, backend).RunAsync(options);
     }
 
