@@ -89,4 +89,13 @@ public sealed class ShardedCheckTests : IDisposable
         Assert.Equal(2, result.ExitCode);
         Assert.Equal("benchgate: --from compares given results with the stored baseline, --against measures a revision: use one of them\n", result.Err);
     }
+
+    [Fact]
+    public void CheckFrom_WithSamplesAuto_Exit2InsteadOfIgnoringIt()
+    {
+        var result = Run("check", "--from", "main.json", "--store", "dir:store", "--repository", "acme/widgets", "--samples", "auto");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("benchgate: --samples auto needs both sides measured in this job: use it with check --against REF or ab BASE HEAD\n", result.Err);
+    }
 }

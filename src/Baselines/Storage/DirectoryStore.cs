@@ -34,6 +34,10 @@ public sealed class DirectoryStore(string root, TimeProvider clock) : IBaselineS
     /// <inheritdoc />
     public Task<IReadOnlyList<BaselineKey>> ListAsync(CancellationToken cancellationToken = default)
     {
+        if (File.Exists(_root))
+        {
+            throw new GateException($"{_root}: a file, not a directory of baselines");
+        }
         if (!Directory.Exists(_root))
         {
             return Task.FromResult<IReadOnlyList<BaselineKey>>([]);

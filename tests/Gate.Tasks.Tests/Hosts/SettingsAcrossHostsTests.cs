@@ -97,6 +97,14 @@ public sealed class SettingsAcrossHostsTests : IDisposable
             return;
         }
 
+        // (The hook compares with the stored baseline only: a sequential count, resolved as everywhere, is refused there and then.)
+        if (host == Host.Hook && settings.TryGetValue(Settings.Samples, out var samples) && samples.StartsWith("auto", StringComparison.Ordinal))
+        {
+            var refused = Assert.ThrowsAny<Exception>(() => ResolveIn(host, settings, _directory.Path));
+            Assert.Equal($"--samples {samples} needs both sides measured in this job: use it with check --against REF or ab BASE HEAD", refused.Message);
+            return;
+        }
+
         // When each host resolves them
         var toolDirectory = Path.Combine(_directory.Path, "tool");
         var hostDirectory = Path.Combine(_directory.Path, host.ToString());
