@@ -60,7 +60,7 @@ public sealed class CachegrindBackend : IMeasurementBackend
     /// </summary>
     public static CachegrindBackend Create(IProcessRunner runner, CachegrindOptions options, string? searchPath = null)
     {
-        var valgrind = ExecutableLookup.Find("valgrind", searchPath) ?? throw new GateException(CachegrindProbe.NotFoundMessage);
+        var valgrind = ExecutableLookup.Find("valgrind", searchPath) ?? throw new GateException(GateErrorKind.Environment, CachegrindProbe.NotFoundMessage);
         return new CachegrindBackend(runner, valgrind, options);
     }
 

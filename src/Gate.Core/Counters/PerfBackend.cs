@@ -66,7 +66,7 @@ public sealed class PerfBackend : IMeasurementBackend
         var probe = await PerfProbe.RunAsync(tool, format, options.Events, host, runner, cancellationToken).ConfigureAwait(false);
         if (probe.Events.All(e => !e.IsSupported))
         {
-            throw new GateException(PerfDiagnosis.NothingToCount([.. probe.Events.Select(e => $"{e.Event.Spec}: {e.Reason}").Distinct()]));
+            throw new GateException(GateErrorKind.Environment, PerfDiagnosis.NothingToCount([.. probe.Events.Select(e => $"{e.Event.Spec}: {e.Reason}").Distinct()]));
         }
         return new PerfBackend(runner, tool, format, options.Events, new PerfCounterHealth(host, probe, warn), options.Timeout);
     }

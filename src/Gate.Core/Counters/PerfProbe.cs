@@ -34,7 +34,7 @@ public static class PerfProbe
             var reading = PerfStatReader.Read(File.Exists(output) ? await File.ReadAllTextAsync(output, cancellationToken).ConfigureAwait(false) : "");
             if (!outcome.Succeeded || reading.Counts.Count == 0)
             {
-                throw new GateException(PerfDiagnosis.StartFailure(outcome.Stderr, outcome.ExitCode, host));
+                throw new GateException(GateErrorKind.Environment, PerfDiagnosis.StartFailure(outcome.Stderr, outcome.ExitCode, host));
             }
             return Interpret(events, reading, host);
         }

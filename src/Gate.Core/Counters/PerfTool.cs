@@ -24,7 +24,7 @@ public sealed partial record PerfTool(string Path, string Version)
     /// </summary>
     public static async Task<PerfTool> LocateAsync(IProcessRunner runner, string? searchPath, CancellationToken cancellationToken)
     {
-        var path = ExecutableLookup.Find("perf", searchPath) ?? throw new GateException(PerfDiagnosis.Missing);
+        var path = ExecutableLookup.Find("perf", searchPath) ?? throw new GateException(GateErrorKind.Environment, PerfDiagnosis.Missing);
         var outcome = await runner.RunAsync(new ProcessSpec(path, ["--version"], Timeout: TimeSpan.FromSeconds(30)), cancellationToken).ConfigureAwait(false);
         var match = VersionPattern().Match(outcome.Stdout);
         if (!outcome.Succeeded || !match.Success)

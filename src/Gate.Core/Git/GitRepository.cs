@@ -25,11 +25,11 @@ public sealed class GitRepository
     /// <summary>The work tree <paramref name="directory"/> is in; no git, or not a work tree, is a <see cref="GateException"/>.</summary>
     public static async Task<GitRepository> OpenAsync(IProcessRunner runner, string directory, CancellationToken cancellationToken)
     {
-        var git = ExecutableLookup.Find("git") ?? throw new GateException("git: not found on PATH");
+        var git = ExecutableLookup.Find("git") ?? throw new GateException(GateErrorKind.Environment, "git: not found on PATH");
         var top = await runner.RunAsync(new ProcessSpec(git, ["rev-parse", "--show-toplevel"], directory), cancellationToken).ConfigureAwait(false);
         if (!top.Succeeded || top.Stdout.Trim().Length == 0)
         {
-            throw new GateException($"{directory} is not in a git work tree ({top.FirstLines(1)})");
+            throw new GateException(GateErrorKind.Environment, $"{directory} is not in a git work tree ({top.FirstLines(1)})");
         }
         return new GitRepository(runner, git, directory, Path.GetFullPath(top.Stdout.Trim()));
     }

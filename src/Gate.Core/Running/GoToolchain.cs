@@ -23,7 +23,7 @@ public sealed class GoToolchain
     public static GoToolchain Locate(IProcessRunner runner, string? path = null)
     {
         var go = ExecutableLookup.Find("go", path)
-            ?? throw new GateException("go: not found on PATH; install Go 1.21 or newer (on Debian: scripts/install-prereqs.sh) or add its bin directory to PATH");
+            ?? throw new GateException(GateErrorKind.Environment, "go: not found on PATH; install Go 1.21 or newer (on Debian: scripts/install-prereqs.sh) or add its bin directory to PATH");
         return new GoToolchain(runner, go);
     }
 
