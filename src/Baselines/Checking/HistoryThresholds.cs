@@ -1,4 +1,5 @@
 using Gate.Baselines.History;
+using Gate.Core.Metrics;
 using Gate.Core.Statistics;
 
 namespace Gate.Baselines.Checking;

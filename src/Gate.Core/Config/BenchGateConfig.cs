@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Gate.Core.IO;
+using Gate.Core.Metrics;
 using Gate.Core.Statistics;
 
 namespace Gate.Core.Config;

@@ -1,22 +1,41 @@
+using Gate.Core.Counters;
 using Gate.Core.Results;
 
 namespace Gate.Core.Metrics;
 
-/// <summary>What BenchGate knows about metric names: which direction is better.</summary>
-public static class MetricCatalog
+/// <summary>
+/// Finds the declaration of a (source, name): results files record only a metric's name, source and better
+/// direction, so a metric read from a file gets its nature, threshold, price and speed dependence here. Each backend
+/// declares its own metrics (<see cref="GoMetrics"/>, <see cref="PerfMetrics"/>, <see cref="CachegrindMetrics"/>);
+/// the catalog asks them in turn. A metric of a source that none of them reports is noisy, with a 5 % threshold.
+/// </summary>
+public sealed class MetricCatalog(IReadOnlyList<MetricDeclarations> backends)
 {
-    private static readonly HashSet<string> HigherIsBetter = new(StringComparer.Ordinal)
-    {
-        "IPC", "est-IPC",
-    };
-
     /// <summary>
-    /// The better direction of a metric: higher for throughput units (anything per second, such as
-    /// <c>MB/s</c>) and for IPC; lower for everything else (time, bytes, allocations, counts per op).
+    /// The declarations of every backend BenchGate has. (The backends' declarations never refer to the catalog, so
+    /// that building this one needs nothing that is still being built.)
     /// </summary>
-    public static Better BetterOf(string metric) =>
-        HigherIsBetter.Contains(metric) || metric.EndsWith("/s", StringComparison.Ordinal) ? Better.Higher : Better.Lower;
+    public static MetricCatalog Default { get; } = new([GoMetrics.Declarations, PerfMetrics.Declarations, CachegrindMetrics.Declarations]);
 
-    /// <summary>The metric description of <paramref name="metric"/> from <paramref name="source"/>.</summary>
-    public static MetricInfo Describe(string metric, MetricSource source) => new(metric, source, BetterOf(metric));
+    /// <summary>The backends' declarations, in the order they are asked.</summary>
+    public IReadOnlyList<MetricDeclarations> Backends => backends;
+
+    /// <summary>Every metric some backend declares by name.</summary>
+    public IEnumerable<MetricDeclaration> Declared => backends.SelectMany(b => b.Metrics);
+
+    /// <summary>The declaration of <paramref name="name"/> from <paramref name="source"/>.</summary>
+    public MetricDeclaration Find(MetricSource source, string name)
+    {
+        foreach (var backend in backends)
+        {
+            if (backend.Find(source, name) is { } declaration)
+            {
+                return declaration;
+            }
+        }
+        return new UndeclaredMetrics(source, MetricNature.Noisy, Threshold.Percent(5)).Declare(name);
+    }
+
+    /// <summary>The declaration of a metric as results record it.</summary>
+    public MetricDeclaration Of(MetricInfo metric) => Find(metric.Source, metric.Name);
 }

@@ -1,3 +1,4 @@
+using Gate.Core.Metrics;
 using Gate.Core.Results;
 
 namespace Gate.Core.Statistics;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Gate.Core.Metrics;
 using Gate.Core.Results;
 
 namespace Gate.Core.Statistics;

@@ -1,4 +1,5 @@
 using Gate.Core.Counters;
+using Gate.Core.Metrics;
 using Gate.Core.Results;
 
 namespace Gate.Core.Statistics;
@@ -34,7 +35,7 @@ public sealed class SimulatedEventThresholds(IThresholdProvider inner, IReadOnly
     {
         var threshold = inner.For(key);
         if (key.Metric.Source != MetricSource.Sim
-            || CachegrindMetrics.CyclesPerEvent(key.Metric.Name) is not { } cost
+            || CachegrindMetrics.Declarations.Find(MetricSource.Sim, key.Metric.Name)?.Price?.PerEvent is not { } cost
             || threshold.Relative is not { } relative
             || !estimatedCycles.TryGetValue((key.Package, key.Benchmark), out var cycles))
         {

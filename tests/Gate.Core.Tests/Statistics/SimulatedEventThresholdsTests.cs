@@ -1,4 +1,5 @@
 using Gate.Core.Counters;
+using Gate.Core.Metrics;
 using Gate.Core.Results;
 using Gate.Core.Statistics;
 
