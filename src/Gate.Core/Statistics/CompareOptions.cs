@@ -1,3 +1,5 @@
+using Gate.Core.Metrics;
+
 namespace Gate.Core.Statistics;
 
 /// <summary>How <see cref="ComparisonEngine"/> decides.</summary>
@@ -14,6 +16,9 @@ public sealed record CompareOptions
 
     /// <summary>Practical thresholds per benchmark and metric.</summary>
     public IThresholdProvider Thresholds { get; init; } = Statistics.Thresholds.Default;
+
+    /// <summary>Where the metrics' declarations come from: nature, default threshold, price, speed dependence.</summary>
+    public MetricCatalog Metrics { get; init; } = MetricCatalog.Default;
 
     /// <summary>When the machine-speed canary counts as moved.</summary>
     public CanaryPolicy Canary { get; init; } = new();

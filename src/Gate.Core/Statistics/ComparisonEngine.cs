@@ -11,7 +11,7 @@ namespace Gate.Core.Statistics;
 /// from a different source, or runs from incompatible environments give <see cref="Verdict.Incomparable"/>.</item>
 /// <item>Summarise each side: median with its confidence interval (benchstat's <c>±</c>).</item>
 /// <item>Estimate the change: ratio of medians (benchstat's figure) and the Hodges–Lehmann shift with its interval.</item>
-/// <item>Deterministic metrics (simulated counters; allocs/op when every sample of each side is equal) are judged by
+/// <item>Deterministic metrics (declared exact; discrete counts when every sample of each side is equal) are judged by
 /// the practical threshold alone. Noisy ones get a Mann–Whitney p-value; too few samples to ever reach q gives
 /// <see cref="Verdict.InsufficientData"/>.</item>
 /// <item>Benjamini–Hochberg over all p-values of the run; significant (q-value ≤ q) and at least the threshold →
@@ -27,7 +27,7 @@ public static class ComparisonEngine
         options ??= new CompareOptions();
         var test = new MannWhitney();
         var environment = EnvironmentCheck.Of(old.Environment, @new.Environment);
-        var thresholds = SimulatedEventThresholds.Wrap(options.Thresholds, old);
+        var thresholds = PricedThresholds.Wrap(options.Thresholds, old, options.Metrics);
         var canary = CanaryCheck.Of(old.Canary, @new.Canary, options.Canary, test);
         var needed = SamplesNeeded(options.Q);
         var intervals = new Dictionary<int, MedianInterval>();
@@ -105,7 +105,8 @@ public static class ComparisonEngine
                 Array.Sort(oldValues);
                 Array.Sort(newValues);
                 var info = newInfo ?? oldInfo!;
-                var draft = new Draft(any.Package, any.Name, any.Procs, info, thresholds.For(new ThresholdKey(any.Package, any.Name, info)))
+                var declaration = options.Metrics.Of(info);
+                var draft = new Draft(any.Package, any.Name, any.Procs, info, declaration, thresholds.For(new ThresholdKey(any.Package, any.Name, declaration)))
                 {
                     Old = Summarise(oldValues),
                     New = Summarise(newValues),
@@ -120,7 +121,7 @@ public static class ComparisonEngine
                 draft.Change = ChangeEstimate.Of(oldValues, newValues, test, options.Confidence);
                 if (oldInfo!.Source != newInfo!.Source)
                 {
-                    draft.Incomparable($"sources differ: {Thresholds.SourceName(oldInfo.Source)} vs {Thresholds.SourceName(newInfo.Source)}");
+                    draft.Incomparable($"sources differ: {oldInfo.Source.Name()} vs {newInfo.Source.Name()}");
                     continue;
                 }
                 if (!environment.Compatible)
@@ -128,7 +129,8 @@ public static class ComparisonEngine
                     draft.Incomparable("environments differ: " + string.Join("; ", environment.Mismatches));
                     continue;
                 }
-                draft.Deterministic = info.Source == MetricSource.Sim || (name == "allocs/op" && draft.Old.AllEqual && draft.New.AllEqual);
+                draft.Deterministic = declaration.Nature == MetricNature.Exact
+                    || (declaration.Nature == MetricNature.Discrete && draft.Old.AllEqual && draft.New.AllEqual);
                 if (draft.Deterministic)
                 {
                     continue;
@@ -186,7 +188,7 @@ public static class ComparisonEngine
                 verdict = worse ? Verdict.Regression : Verdict.Improvement;
                 reason = d.Deterministic ? $"deterministic, beyond threshold {d.Threshold}" : $"significant (q={Format(d.QValue!.Value)}), beyond threshold {d.Threshold}";
             }
-            if (canary.SpeedChanged && CanaryCheck.IsWallTime(d.Metric))
+            if (canary.SpeedChanged && d.Declaration.DependsOnMachineSpeed)
             {
                 reason = $"machine speed changed (would be {verdict.Value.Name()}: {reason})";
                 verdict = Verdict.EnvironmentChanged;
@@ -229,12 +231,13 @@ public static class ComparisonEngine
     private static string Format(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 
     /// <summary>A comparison being built: mutable only inside one <see cref="Compare"/> call.</summary>
-    private sealed class Draft(string package, string benchmark, int procs, MetricInfo metric, Threshold threshold)
+    private sealed class Draft(string package, string benchmark, int procs, MetricInfo metric, MetricDeclaration declaration, Threshold threshold)
     {
         public string Package { get; } = package;
         public string Benchmark { get; } = benchmark;
         public int Procs { get; } = procs;
         public MetricInfo Metric { get; } = metric;
+        public MetricDeclaration Declaration { get; } = declaration;
         public Threshold Threshold { get; } = threshold;
         public SampleSummary? Old { get; init; }
         public SampleSummary? New { get; init; }

@@ -1,3 +1,4 @@
+using Gate.Core.Metrics;
 using Gate.Core.Results;
 using Gate.Core.Statistics;
 
@@ -156,6 +157,6 @@ public class SequentialRuleTests
         var go = new BenchmarkResult("m", "B", 1, 1, [SecPerOp, Allocs], []);
         var sim = new BenchmarkResult("m", "C", 1, 1, [Instructions], []);
 
-        Assert.Equal(2, SequentialRule.NoisyComparisons([go, sim, null]));
+        Assert.Equal(2, SequentialRule.NoisyComparisons([go, sim, null], MetricCatalog.Default));
     }
 }

@@ -85,11 +85,11 @@ public class ThresholdTests
         Assert.Equal("3%", thresholds.For(Key("BenchmarkOther", "sec/op", MetricSource.Go)).ToString());
         Assert.Equal("10%", thresholds.For(Key("BenchmarkParse/small", "sec/op", MetricSource.Go)).ToString());
         Assert.Equal("20%", thresholds.For(Key("BenchmarkParse/huge", "sec/op", MetricSource.Go)).ToString());
-        Assert.Equal("10%", thresholds.For(new ThresholdKey("other.org/m", "BenchmarkParse/huge", new MetricInfo("sec/op", MetricSource.Go, Better.Lower))).ToString());
+        Assert.Equal("10%", thresholds.For(new ThresholdKey("other.org/m", "BenchmarkParse/huge", MetricCatalog.Default.Find(MetricSource.Go, "sec/op"))).ToString());
         Assert.Equal("0.5%", thresholds.For(Key("BenchmarkParse/small", "instructions/op", MetricSource.Sim)).ToString());
         Assert.Equal("5%", thresholds.For(Key("BenchmarkParse/small", "instructions/op", MetricSource.PerfHw)).ToString());
     }
 
     private static ThresholdKey Key(string benchmark, string metric, MetricSource source) =>
-        new("example.com/m", benchmark, new MetricInfo(metric, source, Better.Lower));
+        new("example.com/m", benchmark, MetricCatalog.Default.Find(source, metric));
 }

@@ -5,7 +5,7 @@ using Gate.Core.Statistics;
 
 namespace Gate.Core.Tests.Statistics;
 
-public class SimulatedEventThresholdsTests
+public class PricedThresholdsTests
 {
     private static RunResults Run(double estCycles, double l1dMisses, double llMisses) => new(
         RunResults.SchemaId,
@@ -25,11 +25,11 @@ public class SimulatedEventThresholdsTests
     [Fact]
     public void For_MissMetric_FloorIsTheThresholdPricedInCycles()
     {
-        var thresholds = SimulatedEventThresholds.Wrap(Thresholds.Default, Run(estCycles: 100_000, l1dMisses: 5, llMisses: 1));
+        var thresholds = PricedThresholds.Wrap(Thresholds.Default, Run(estCycles: 100_000, l1dMisses: 5, llMisses: 1), MetricCatalog.Default);
 
-        var l1d = thresholds.For(new ThresholdKey("m", "BenchmarkX", new MetricInfo(CachegrindMetrics.L1dMisses, MetricSource.Sim, Better.Lower)));
-        var ll = thresholds.For(new ThresholdKey("m", "BenchmarkX", new MetricInfo(CachegrindMetrics.LLMisses, MetricSource.Sim, Better.Lower)));
-        var instructions = thresholds.For(new ThresholdKey("m", "BenchmarkX", new MetricInfo(CachegrindMetrics.Instructions, MetricSource.Sim, Better.Lower)));
+        var l1d = thresholds.For(new ThresholdKey("m", "BenchmarkX", MetricCatalog.Default.Find(MetricSource.Sim, CachegrindMetrics.L1dMisses)));
+        var ll = thresholds.For(new ThresholdKey("m", "BenchmarkX", MetricCatalog.Default.Find(MetricSource.Sim, CachegrindMetrics.LLMisses)));
+        var instructions = thresholds.For(new ThresholdKey("m", "BenchmarkX", MetricCatalog.Default.Find(MetricSource.Sim, CachegrindMetrics.Instructions)));
 
         Assert.Equal(new Threshold(0.01, 100), l1d); // 1 % of 100,000 cycles at 10 cycles per L1 miss
         Assert.Equal(new Threshold(0.01, 10), ll); // at 100 cycles per last-level miss
@@ -49,10 +49,10 @@ public class SimulatedEventThresholdsTests
     }
 
     [Fact]
-    public void Wrap_NoSimulatedCycles_InnerUnchanged()
+    public void Wrap_NoPricedCount_InnerUnchanged()
     {
         var goRun = Run(1, 1, 1) with { Benchmarks = [] };
 
-        Assert.Same(Thresholds.Default, SimulatedEventThresholds.Wrap(Thresholds.Default, goRun));
+        Assert.Same(Thresholds.Default, PricedThresholds.Wrap(Thresholds.Default, goRun, MetricCatalog.Default));
     }
 }
