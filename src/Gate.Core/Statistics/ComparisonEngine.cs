@@ -1,5 +1,6 @@
 using System.Globalization;
 using Gate.Core.Metrics;
+using Gate.Core.Pairing;
 using Gate.Core.Results;
 
 namespace Gate.Core.Statistics;

@@ -1,6 +1,7 @@
 using Gate.Core.GoBench;
 using Gate.Core.IO;
 using Gate.Core.Metrics;
+using Gate.Core.Pairing;
 using Gate.Core.Results;
 
 namespace Gate.Core.Statistics;
