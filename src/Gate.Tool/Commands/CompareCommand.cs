@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Gate.Core.IO;
+using Gate.Core.Reading;
 using Gate.Core.Reporting;
 using Gate.Core.Statistics;
 

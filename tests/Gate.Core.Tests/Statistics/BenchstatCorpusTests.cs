@@ -1,4 +1,5 @@
 using System.Globalization;
+using Gate.Core.Reading;
 using Gate.Core.Statistics;
 using Gate.TestUtilities;
 using Xunit.Abstractions;

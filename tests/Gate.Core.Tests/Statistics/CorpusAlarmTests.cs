@@ -1,3 +1,4 @@
+using Gate.Core.Reading;
 using Gate.Core.Statistics;
 using Gate.TestUtilities;
 using Xunit.Abstractions;

@@ -1,7 +1,8 @@
+using Gate.Core.Reading;
 using Gate.Core.Statistics;
 using Gate.TestUtilities;
 
-namespace Gate.Core.Tests.Statistics;
+namespace Gate.Core.Tests.Reading;
 
 public class ComparisonInputTests
 {
