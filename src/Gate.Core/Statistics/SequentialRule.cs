@@ -1,5 +1,6 @@
 using System.Globalization;
 using Gate.Core.Metrics;
+using Gate.Core.Pairing;
 using Gate.Core.Results;
 
 namespace Gate.Core.Statistics;
@@ -93,10 +94,8 @@ public sealed class SequentialRule
     {
         var speedChanged = canary is not null && CanaryCheck.Of(canary, canary, _options.Canary, _test).SpeedChanged;
         var reasons = new List<string>();
-        foreach (var name in old.Metrics.Concat(@new.Metrics).Select(m => m.Name).Distinct())
+        foreach (var (name, oldInfo, newInfo) in RunPairing.MetricsByName(old, @new))
         {
-            var oldInfo = old.Metrics.FirstOrDefault(m => m.Name == name);
-            var newInfo = @new.Metrics.FirstOrDefault(m => m.Name == name);
             if (oldInfo is null || newInfo is null || oldInfo.Source != newInfo.Source)
             {
                 continue; // incomparable whatever follows
