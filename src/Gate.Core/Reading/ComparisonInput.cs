@@ -12,15 +12,7 @@ namespace Gate.Core.Reading;
 public static class ComparisonInput
 {
     /// <summary>Reads and merges the files of one side; <paramref name="side"/> (<c>old</c> or <c>new</c>) names it in messages.</summary>
-    public static RunResults Load(IReadOnlyList<string> paths, string side)
-    {
-        if (paths.Count == 0)
-        {
-            return OrThrow(SideReader.NoInputFile(side));
-        }
-        var parts = paths.Select(Read).ToList();
-        return parts.Count == 1 ? parts[0] : OrThrow(SideReader.Merge(parts, side));
-    }
+    public static RunResults Load(IReadOnlyList<string> paths, string side) => OrThrow(SideReader.Read(paths, side, stopAtFirstFailingFile: true));
 
     /// <summary>Reads one file: results JSON or Go benchmark text.</summary>
     public static RunResults Read(string path) => OrThrow(InputFileReader.Read(path));

@@ -10,14 +10,27 @@ namespace Gate.Core.Reading;
 /// </summary>
 public static class SideReader
 {
-    /// <summary>Reads every file of a side; <paramref name="side"/> (<c>old</c> or <c>new</c>) names it in problems.</summary>
-    public static InputReading Read(IReadOnlyList<string> paths, string side)
+    /// <summary>
+    /// Reads the files of a side in order and merges them; <paramref name="side"/> (<c>old</c> or <c>new</c>) names it
+    /// in problems. Every file is read and every problem listed, unless <paramref name="stopAtFirstFailingFile"/>:
+    /// then reading stops at the first file with a problem, and the reading is that file's alone.
+    /// </summary>
+    public static InputReading Read(IReadOnlyList<string> paths, string side, bool stopAtFirstFailingFile = false)
     {
         if (paths.Count == 0)
         {
-            return NoInputFile(side);
+            return InputReading.Failed(null, $"{side}: no input file");
         }
-        var files = paths.Select(InputFileReader.Read).ToList();
+        var files = new List<InputReading>(paths.Count);
+        foreach (var path in paths)
+        {
+            var file = InputFileReader.Read(path);
+            if (stopAtFirstFailingFile && file.Results is null)
+            {
+                return file;
+            }
+            files.Add(file);
+        }
         var problems = files.SelectMany(f => f.Problems).ToList();
         if (problems.Count > 0)
         {
@@ -26,14 +39,11 @@ public static class SideReader
         return files.Count == 1 ? files[0] : Merge([.. files.Select(f => f.Results!)], side);
     }
 
-    /// <summary>The problem of a side without files.</summary>
-    public static InputReading NoInputFile(string side) => InputReading.Failed(null, $"{side}: no input file");
-
     /// <summary>
     /// Pools the results of several files of one side; its problems: a file measured in an environment incompatible
     /// with the first file's, a metric that files record differently.
     /// </summary>
-    public static InputReading Merge(IReadOnlyList<RunResults> parts, string side)
+    private static InputReading Merge(IReadOnlyList<RunResults> parts, string side)
     {
         var problems = new List<InputProblem>();
         var first = parts[0].Environment;
