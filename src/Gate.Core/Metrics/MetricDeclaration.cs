@@ -40,9 +40,10 @@ public sealed record MetricPrice(string In, double PerEvent);
 /// </summary>
 /// <param name="Name">The metric name as results record it, for example <c>L1d-misses/op</c>.</param>
 /// <param name="Unit">
-/// What one value is, as the Go benchmark format writes units: the name itself for Go's own metrics and counts per op
-/// (<c>sec/op</c>, <c>B/op</c>, <c>instructions/op</c>), <c>sec/op</c> for a time of another name
-/// (<c>task-clock-sec/op</c>), <c>ratio</c> for ratios (IPC, miss rates).
+/// What one value is, as the Go benchmark format spells units: Go's own metrics are their unit (<c>sec/op</c>,
+/// <c>B/op</c>); a count per op is what it counts per op (<c>instructions/op</c>, <c>misses/op</c> for
+/// <c>L1d-misses/op</c>); a time of another name is <c>sec/op</c> (<c>task-clock-sec/op</c>); ratios (IPC, miss
+/// rates) are <see cref="RatioUnit"/>. An undeclared metric's unit is its name.
 /// </param>
 /// <param name="Source">Where its numbers come from.</param>
 /// <param name="Better">Which direction of change is an improvement.</param>
