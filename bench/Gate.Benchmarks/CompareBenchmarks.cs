@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Gate.Core.Counters;
 using Gate.Core.Results;
 using Gate.Core.Statistics;
 
@@ -28,8 +29,10 @@ public class CompareBenchmarks
         _new = Run(random, 1.1);
     }
 
+    private static readonly CompareOptions Options = new() { Metrics = BackendMetrics.Catalog };
+
     [Benchmark]
-    public int Compare() => ComparisonEngine.Compare(_old, _new).Count(Verdict.Regression);
+    public int Compare() => ComparisonEngine.Compare(_old, _new, Options).Count(Verdict.Regression);
 
     private RunResults Run(Random random, double slowdown)
     {

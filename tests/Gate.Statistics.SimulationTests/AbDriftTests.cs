@@ -1,3 +1,4 @@
+using Gate.Core.Counters;
 using Gate.Core.Running;
 using Gate.Core.Statistics;
 using Gate.TestUtilities;
@@ -91,7 +92,7 @@ public class AbDriftTests(ITestOutputHelper output)
     {
         // Given A/A runs of 20 benchmarks × 10 samples per side with 2 % log-normal noise and a linear drift
         var noise = new Noise("log-normal σ=2%", 0.02);
-        var options = new CompareOptions { Q = Q, Thresholds = thresholds == "none" ? new SimulatedRuns.NoThresholds() : Thresholds.Default };
+        var options = new CompareOptions { Metrics = BackendMetrics.Catalog, Q = Q, Thresholds = thresholds == "none" ? new SimulatedRuns.NoThresholds() : Thresholds.Default };
 
         // When measured interleaved (A/B) and one side after the other (A then B)
         var interleaved = FalseAlarmRate(noise, drift, interleaved: true, options, seed: 9);

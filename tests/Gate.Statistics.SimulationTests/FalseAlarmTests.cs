@@ -1,3 +1,4 @@
+using Gate.Core.Counters;
 using Gate.Core.Statistics;
 using Gate.TestUtilities;
 using Xunit.Abstractions;
@@ -35,7 +36,7 @@ public class FalseAlarmTests(ITestOutputHelper output)
         // Given many A/A pairs drawn from the noise model
         var noise = Model(model);
         var random = new Random(20260127);
-        var options = new CompareOptions { Q = Q, Thresholds = new SimulatedRuns.NoThresholds() };
+        var options = new CompareOptions { Metrics = BackendMetrics.Catalog, Q = Q, Thresholds = new SimulatedRuns.NoThresholds() };
         var benchGateAlarms = 0;
         var withThresholdsAlarms = 0;
         var plainAlarms = 0;
@@ -50,7 +51,7 @@ public class FalseAlarmTests(ITestOutputHelper output)
             {
                 benchGateAlarms++;
             }
-            if (ComparisonEngine.Compare(old, @new).Comparisons.Any(c => c.Verdict is Verdict.Regression or Verdict.Improvement))
+            if (ComparisonEngine.Compare(old, @new, TestOptions.Compare).Comparisons.Any(c => c.Verdict is Verdict.Regression or Verdict.Improvement))
             {
                 withThresholdsAlarms++;
             }

@@ -23,7 +23,7 @@ public class PowerTests(ITestOutputHelper output)
         for (var trial = 0; trial < Trials; trial++)
         {
             var (old, @new) = SimulatedRuns.Pair(random, noise, Benchmarks, Samples, i => i == 0 ? 1 + slowdown : 1.0);
-            var report = ComparisonEngine.Compare(old, @new);
+            var report = ComparisonEngine.Compare(old, @new, TestOptions.Compare);
             if (report.Comparisons.Single(c => c.Benchmark == "BenchmarkSim0").Verdict == Verdict.Regression)
             {
                 detected++;

@@ -90,7 +90,7 @@ public class SequentialSamplingTests(ITestOutputHelper output)
     }
 
     private static CompareOptions Options(bool thresholds) =>
-        new() { Q = Q, Thresholds = thresholds ? Thresholds.Default : new SimulatedRuns.NoThresholds() };
+        TestOptions.Compare with { Q = Q, Thresholds = thresholds ? Thresholds.Default : new SimulatedRuns.NoThresholds() };
 
     [Theory]
     [Trait(Traits.Category, Traits.Slow)]

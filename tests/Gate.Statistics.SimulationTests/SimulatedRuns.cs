@@ -1,3 +1,4 @@
+using Gate.Core.Metrics;
 using Gate.Core.Results;
 using Gate.Core.Statistics;
 

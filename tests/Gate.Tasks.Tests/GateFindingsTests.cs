@@ -1,6 +1,7 @@
 using Gate.Core.Checking;
 using Gate.Core.Results;
 using Gate.Core.Statistics;
+using Gate.TestUtilities;
 
 namespace Gate.Tasks.Tests;
 
@@ -20,7 +21,7 @@ public class GateFindingsTests
     {
         var old = Results([Benchmark("BenchmarkWorse", 3, 1e-6), Benchmark("BenchmarkBetter", 9, 1e-6)]);
         var @new = Results([Benchmark("BenchmarkWorse", 5, 1e-6), Benchmark("BenchmarkBetter", 4, 1e-6)], [new BenchmarkFailure("m/p", "BenchmarkBroken", "panic: boom\ngoroutine 1")]);
-        return GateCheck.Evaluate(new CheckSides(@new, old, "baseline"), new CompareOptions(), policy);
+        return GateCheck.Evaluate(new CheckSides(@new, old, "baseline"), TestOptions.Compare, policy);
     }
 
     private static SourceLocation? Locate(string package, string benchmark) =>

@@ -1,4 +1,5 @@
 using Gate.Baselines.History;
+using Gate.Core.Metrics;
 using Gate.Core.Statistics;
 
 namespace Gate.Baselines.Checking;
@@ -7,7 +8,7 @@ namespace Gate.Baselines.Checking;
 /// Thresholds for a comparison with a stored baseline: what the configuration sets explicitly wins; otherwise the
 /// relative threshold that the baseline's history shows for that benchmark and metric (<see cref="HistoryNoise"/>:
 /// tighter for quiet metrics, looser for ones that drift from run to run), keeping the default's absolute part
-/// (allocs/op +1); otherwise the default.
+/// (allocs/op +1); otherwise the default (the metric's declared one).
 /// </summary>
 public sealed class HistoryThresholds(Thresholds configured, HistoryNoise noise) : IThresholdProvider
 {
@@ -18,7 +19,7 @@ public sealed class HistoryThresholds(Thresholds configured, HistoryNoise noise)
         {
             return explicitThreshold;
         }
-        var fallback = Thresholds.DefaultFor(key.Metric);
+        var fallback = key.Metric.DefaultThreshold;
         return noise.ThresholdFor(key.Package + " " + key.Benchmark, key.Metric.Name) is { } relative
             ? new Threshold(relative, fallback.Absolute)
             : fallback;

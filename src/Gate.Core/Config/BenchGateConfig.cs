@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Gate.Core.Counters;
 using Gate.Core.IO;
+using Gate.Core.Metrics;
 using Gate.Core.Statistics;
 
 namespace Gate.Core.Config;
@@ -112,6 +114,7 @@ public sealed record BenchGateConfig
             Q = Q ?? CompareOptions.DefaultQ,
             Thresholds = new Thresholds(metrics, overrides),
             Canary = policy,
+            Metrics = BackendMetrics.Catalog,
         };
     }
 

@@ -49,7 +49,7 @@ public sealed class CachegrindBackend : IMeasurementBackend
     }
 
     /// <inheritdoc />
-    public string Name => "cachegrind";
+    public string Name => BackendKind.Cachegrind.Name();
 
     /// <summary>Full path of the valgrind executable.</summary>
     public string ValgrindPath => _valgrind;

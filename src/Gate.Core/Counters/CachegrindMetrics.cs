@@ -54,22 +54,25 @@ public static class CachegrindMetrics
     public const string EstimatedIpc = "est-IPC";
 
     /// <summary>
-    /// The cost in estimated cycles of one more event of <paramref name="metric"/> (the smallest the model charges:
-    /// an L1 miss may also miss the last level, which <see cref="LLMisses"/> then counts), or null for metrics that are
-    /// not event counts of the model.
+    /// The declarations: every simulated count is exact (the same code gives the same count), so it is judged by a
+    /// 1 % threshold alone. A miss or mispredict count is priced in <see cref="EstimatedCycles"/> at the smallest
+    /// penalty the model charges for one more event (an L1 miss may also miss the last level, which
+    /// <see cref="LLMisses"/> then counts): its change matters only when it moves the estimated cycles by 1 % too.
     /// </summary>
-    public static int? CyclesPerEvent(string metric) => metric switch
-    {
-        L1dMisses or L1iMisses => LastLevelHitPenalty,
-        LLMisses => MemoryPenalty,
-        BranchMispredicts => MispredictPenalty,
-        _ => null,
-    };
+    public static MetricDeclarations Declarations { get; } = new(
+        [
+            Exact(Instructions, "instructions/op"),
+            Exact(L1dMisses, "misses/op", LastLevelHitPenalty),
+            Exact(LLMisses, "misses/op", MemoryPenalty),
+            Exact(L1iMisses, "misses/op", LastLevelHitPenalty),
+            Exact(BranchMispredicts, "mispredicts/op", MispredictPenalty),
+            Exact(EstimatedCycles, "cycles/op"),
+            Exact(EstimatedIpc, MetricDeclaration.RatioUnit),
+        ],
+        [new UndeclaredMetrics(MetricSource.Sim, MetricNature.Exact, Threshold.Percent(1))]);
 
     /// <summary>The metrics this backend reports, in report order.</summary>
-    public static IReadOnlyList<MetricInfo> Descriptions { get; } =
-        [.. new[] { Instructions, L1dMisses, LLMisses, L1iMisses, BranchMispredicts, EstimatedCycles, EstimatedIpc }
-            .Select(name => MetricCatalog.Describe(name, MetricSource.Sim))];
+    public static IReadOnlyList<MetricInfo> Descriptions { get; } = [.. Declarations.Metrics.Select(d => d.Info)];
 
     /// <summary>Estimated cycles of <paramref name="counts"/> (see the cost model above).</summary>
     public static double Cycles(CachegrindCounts counts) =>
@@ -104,4 +107,14 @@ public static class CachegrindMetrics
         }
         return values;
     }
+
+    private static MetricDeclaration Exact(string name, string unit, int? cyclesPerEvent = null) => new(
+        name,
+        unit,
+        MetricSource.Sim,
+        MetricNames.BetterOf(name),
+        MetricNature.Exact,
+        DependsOnMachineSpeed: false,
+        Threshold.Percent(1),
+        cyclesPerEvent is { } cost ? new MetricPrice(EstimatedCycles, cost) : null);
 }

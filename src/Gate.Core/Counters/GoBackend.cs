@@ -12,7 +12,7 @@ namespace Gate.Core.Counters;
 public sealed class GoBackend(IProcessRunner runner, TimeSpan? timeout = null) : IMeasurementBackend
 {
     /// <inheritdoc />
-    public string Name => "go";
+    public string Name => BackendKind.Go.Name();
 
     /// <inheritdoc />
     public async Task<SampleOutcome> MeasureAsync(BenchmarkTarget target, CancellationToken cancellationToken)

@@ -39,7 +39,7 @@ public sealed class PerfBackend : IMeasurementBackend
     }
 
     /// <inheritdoc />
-    public string Name => "perf";
+    public string Name => BackendKind.Perf.Name();
 
     /// <summary>The perf executable and version.</summary>
     public PerfTool Tool { get; }

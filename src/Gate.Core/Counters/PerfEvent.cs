@@ -55,12 +55,15 @@ public sealed record PerfEvent(string Spec)
     public string MetricName(string unit) => unit switch
     {
         "" => Spec + "/op",
-        "msec" => Spec + "-sec/op",
+        TimeUnit => Spec + "-sec/op",
         _ => Spec + "-" + Tidy(unit) + "/op",
     };
 
+    /// <summary>The unit perf reports times in (task-clock, cpu-clock).</summary>
+    public const string TimeUnit = "msec";
+
     /// <summary>The factor that turns a count in <paramref name="unit"/> into the metric's unit (msec → seconds).</summary>
-    public static double Scale(string unit) => unit == "msec" ? 1e-3 : 1;
+    public static double Scale(string unit) => unit == TimeUnit ? 1e-3 : 1;
 
     /// <inheritdoc />
     public override string ToString() => Spec;

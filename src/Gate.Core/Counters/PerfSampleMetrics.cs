@@ -1,5 +1,4 @@
 using System.Globalization;
-using Gate.Core.Metrics;
 using Gate.Core.Results;
 
 namespace Gate.Core.Counters;
@@ -19,7 +18,7 @@ public sealed record PerfRatio(string Name, string Numerator, string Denominator
     ];
 
     /// <summary>The metric description: source <c>perf-hw</c>; IPC is better higher, the miss rates lower.</summary>
-    public MetricInfo Metric => MetricCatalog.Describe(Name, MetricSource.PerfHw);
+    public MetricInfo Metric => PerfMetrics.Declarations.Describe(MetricSource.PerfHw, Name);
 }
 
 /// <summary>Why an event has no clean per-op value in a sample.</summary>
@@ -122,7 +121,7 @@ public sealed record PerfSampleMetrics(
                 disturbed.Add($"{perfEvent.Spec}: {Quantity(first)} with {window.Short} iterations, {Quantity(second)} with {window.Long}");
             }
             values[name] = window.PerOperation(first.Value * scale, second.Value * scale);
-            metrics.Add(MetricCatalog.Describe(name, perfEvent.Source));
+            metrics.Add(PerfMetrics.Describe(perfEvent, name));
         }
         foreach (var ratio in PerfRatio.All)
         {

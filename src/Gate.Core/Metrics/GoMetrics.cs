@@ -3,12 +3,44 @@ using Gate.Core.Results;
 
 namespace Gate.Core.Metrics;
 
-/// <summary>Turns Go benchmark lines into BenchGate metrics (source <c>go</c>) and back.</summary>
+/// <summary>
+/// Go's own metrics (source <c>go</c>): their declarations, and the conversion of Go benchmark lines into BenchGate
+/// metrics and back. Every <c>b.ReportMetric</c> unit is a metric too: noisy, 5 % by default, better by its name.
+/// </summary>
 public static class GoMetrics
 {
+    /// <summary>Wall time per op (<c>ns/op</c> in Go's output, read as seconds).</summary>
+    public const string SecondsPerOp = "sec/op";
+
+    /// <summary>Bytes allocated per op (<c>-benchmem</c>).</summary>
+    public const string BytesPerOp = "B/op";
+
+    /// <summary>Allocations per op (<c>-benchmem</c>).</summary>
+    public const string AllocsPerOp = "allocs/op";
+
+    /// <summary>Throughput of benchmarks that call <c>b.SetBytes</c>.</summary>
+    public const string MegabytesPerSecond = "MB/s";
+
+    /// <summary>
+    /// The declarations: wall time and throughput are noisy and depend on the machine's speed; bytes are noisy;
+    /// allocations are a discrete count (exact when every sample of both sides is equal) that must change by at
+    /// least one allocation to matter. Other units: noisy, 5 %.
+    /// </summary>
+    public static MetricDeclarations Declarations { get; } = new(
+        [
+            new(SecondsPerOp, SecondsPerOp, MetricSource.Go, Better.Lower, MetricNature.Noisy, DependsOnMachineSpeed: true, Threshold.Percent(5)),
+            new(BytesPerOp, BytesPerOp, MetricSource.Go, Better.Lower, MetricNature.Noisy, DependsOnMachineSpeed: false, Threshold.Percent(5)),
+            new(AllocsPerOp, AllocsPerOp, MetricSource.Go, Better.Lower, MetricNature.Discrete, DependsOnMachineSpeed: false, new Threshold(null, 1)),
+            new(MegabytesPerSecond, MegabytesPerSecond, MetricSource.Go, Better.Higher, MetricNature.Noisy, DependsOnMachineSpeed: true, Threshold.Percent(5)),
+        ],
+        [new UndeclaredMetrics(MetricSource.Go, MetricNature.Noisy, Threshold.Percent(5))]);
+
+    /// <summary>The metric of a Go unit.</summary>
+    public static MetricInfo Describe(string unit) => Declarations.Describe(MetricSource.Go, unit);
+
     /// <summary>The metrics of a Go result line, in line order.</summary>
     public static IReadOnlyList<MetricInfo> Describe(GoBenchResult result) =>
-        [.. result.Values.Select(v => MetricCatalog.Describe(v.Unit, MetricSource.Go))];
+        [.. result.Values.Select(v => Describe(v.Unit))];
 
     /// <summary>The sample of one Go result line.</summary>
     public static Sample ToSample(GoBenchResult result)
@@ -80,7 +112,7 @@ public static class GoMetrics
             {
                 if (seen.Add(value.Unit))
                 {
-                    metrics.Add(MetricCatalog.Describe(value.Unit, MetricSource.Go));
+                    metrics.Add(Describe(value.Unit));
                 }
             }
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Gate.Core.Results;
 using Gate.Core.Statistics;
 
 namespace Gate.Core.Reporting;
@@ -55,8 +56,8 @@ public static class ComparisonCells
     }
 
     /// <summary>The metric as a column title: its name, with the source when it is not Go's own.</summary>
-    public static string MetricTitle(Gate.Core.Results.MetricInfo metric) =>
-        metric.Source == Gate.Core.Results.MetricSource.Go ? metric.Name : $"{metric.Name} ({Thresholds.SourceName(metric.Source)})";
+    public static string MetricTitle(MetricInfo metric) =>
+        metric.Source == MetricSource.Go ? metric.Name : $"{metric.Name} ({metric.Source.Name()})";
 
     /// <summary>The geomean change: <c>+0.23%</c>, or <c>-</c> when there is none.</summary>
     public static string GeomeanChange(GeomeanRow row) => row.Change is { } change ? MetricFormat.Percent(change) : "-";

@@ -38,14 +38,14 @@ public static class ComparisonJson
         new EnvironmentDocument(report.Environment.Compatible, report.Environment.Mismatches, report.Environment.Unchecked),
         new CanaryDocument(report.Canary.State.ToString().ToLowerInvariant(), report.Canary.Change, report.Canary.PValue, report.Canary.Summary),
         [.. report.Comparisons.Select(Row)],
-        [.. report.Geomeans.Select(g => new GeomeanDocument(g.Metric.Name, Thresholds.SourceName(g.Metric.Source), g.Old, g.New, g.Change, g.Benchmarks, g.Note))]);
+        [.. report.Geomeans.Select(g => new GeomeanDocument(g.Metric.Name, g.Metric.Source.Name(), g.Old, g.New, g.Change, g.Benchmarks, g.Note))]);
 
     private static ComparisonRowDocument Row(MetricComparison c) => new(
         c.Package,
         c.Benchmark,
         c.Procs,
         c.Metric.Name,
-        Thresholds.SourceName(c.Metric.Source),
+        c.Metric.Source.Name(),
         c.Metric.Better == Better.Lower ? "lower" : "higher",
         c.Verdict.Name(),
         c.Reason,

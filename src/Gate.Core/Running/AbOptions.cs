@@ -14,7 +14,7 @@ public sealed record AbOptions(RunOptions Run, string Base, string? Head = null)
     public bool AutoSamples { get; init; }
 
     /// <summary>Thresholds, q and canary policy: what <see cref="SequentialRule"/> judges settledness by (the same as the comparison's).</summary>
-    public Statistics.CompareOptions Compare { get; init; } = new();
+    public required Statistics.CompareOptions Compare { get; init; }
 }
 
 /// <summary>Both sides of an A/B measurement, and what a report says about how they were measured.</summary>

@@ -103,7 +103,7 @@ public sealed class AbRunner(IProcessRunner runner, IMeasurementBackend backend,
     }
 
     private static SequentialRule Rule(AbOptions options, IReadOnlyList<SampledTarget> sampled) =>
-        new(options.Compare, options.Run.Samples, SequentialRule.NoisyComparisons(sampled.Where((_, i) => AbSchedule.IsBase(i)).Select(s => s.ToResult())));
+        new(options.Compare, options.Run.Samples, SequentialRule.NoisyComparisons(sampled.Where((_, i) => AbSchedule.IsBase(i)).Select(s => s.ToResult()), options.Compare.Metrics));
 
     /// <summary>The pairs (both of their targets) that need no more samples: failed on one side, or settled by the rule (with --samples auto).</summary>
     private IEnumerable<int> Settled(IReadOnlyList<SampledTarget> sampled, SequentialRule? rule)

@@ -1,3 +1,4 @@
+using Gate.Core.Metrics;
 using Gate.Core.Results;
 
 namespace Gate.Core.Running;
@@ -18,7 +19,7 @@ public static class ShardCosts
         foreach (var benchmark in previous.Benchmarks)
         {
             var topLevel = benchmark.Name.Split('/')[0];
-            var seconds = benchmark.ValuesOf("sec/op");
+            var seconds = benchmark.ValuesOf(GoMetrics.SecondsPerOp);
             Array.Sort(seconds);
             var perSample = seconds.Length > 0 ? seconds[seconds.Length / 2] * benchmark.Iterations : 1;
             var key = Key(benchmark.Package, topLevel);

@@ -30,9 +30,9 @@ public sealed record CanaryCheck(CanaryState State, double? Change, double? PVal
     public bool SpeedChanged => State is CanaryState.Moved or CanaryState.Unstable;
 
     /// <summary>
-    /// Compares the canaries of two runs. Rule (documented in the README): when the canary moved, every wall-time
-    /// metric (<c>…sec/op</c> and throughput <c>…/s</c>) gets <see cref="Verdict.EnvironmentChanged"/> instead of a
-    /// verdict; wall times are not divided by the canary, because on these machines the speed flips within
+    /// Compares the canaries of two runs. Rule (documented in the README): when the canary moved, every metric whose
+    /// declaration says it depends on the machine's speed (wall times, throughputs) gets
+    /// <see cref="Verdict.EnvironmentChanged"/> instead of a verdict; wall times are not divided by the canary, because on these machines the speed flips within
     /// seconds and one canary timing per round does not say what speed each sample ran at. The memory phase, where both
     /// runs recorded it, is checked between the runs only: its timings spread up to 2× from process to process even on
     /// a quiet machine, so a spread within one run says nothing; a run spent in a slower (or faster) state does.
@@ -95,10 +95,6 @@ public sealed record CanaryCheck(CanaryState State, double? Change, double? PVal
         }
         return new CanaryCheck(CanaryState.Steady, change, p, $"{label} steady {text}{JudgedAsUsual}");
     }
-
-    /// <summary>True for metrics that measure wall time: <c>…sec/op</c> and throughput (<c>…/s</c>), except simulated ones.</summary>
-    public static bool IsWallTime(MetricInfo metric) =>
-        metric.Source != MetricSource.Sim && (metric.Name.EndsWith("sec/op", StringComparison.Ordinal) || metric.Name.EndsWith("/s", StringComparison.Ordinal));
 
     private static string Percent(double fraction) =>
         (fraction >= 0 ? "+" : "") + (fraction * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";

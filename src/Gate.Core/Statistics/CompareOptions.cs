@@ -1,3 +1,5 @@
+using Gate.Core.Metrics;
+
 namespace Gate.Core.Statistics;
 
 /// <summary>How <see cref="ComparisonEngine"/> decides.</summary>
@@ -14,6 +16,12 @@ public sealed record CompareOptions
 
     /// <summary>Practical thresholds per benchmark and metric.</summary>
     public IThresholdProvider Thresholds { get; init; } = Statistics.Thresholds.Default;
+
+    /// <summary>
+    /// Where the metrics' declarations come from: nature, default threshold, price, speed dependence. Given by whoever
+    /// knows the backends (the settings: the catalog of every backend's declarations).
+    /// </summary>
+    public required MetricCatalog Metrics { get; init; }
 
     /// <summary>When the machine-speed canary counts as moved.</summary>
     public CanaryPolicy Canary { get; init; } = new();

@@ -1,3 +1,5 @@
+using Gate.Core.Pairing;
+
 namespace Gate.Core.Statistics;
 
 /// <summary>

@@ -23,7 +23,7 @@ public enum MannWhitneyMethod
 public readonly record struct MannWhitneyResult(double U, double PValue, MannWhitneyMethod Method);
 
 /// <summary>
-/// The two-sided Mann–Whitney U test, computed as benchstat computes it (golang.org/x/perf benchmath, through
+/// The two-sided Mann–Whitney U test, computed as benchstat computes it (its benchmath package, through
 /// go-moremath): exact distribution without ties up to 50 values per sample, exact distribution with ties up
 /// to 25 values per sample, otherwise the normal approximation with tie correction and continuity correction.
 /// Perfolizer 0.6.1's <c>MannWhitneyTest</c> gives the same p-values without ties (the tests check it), but it

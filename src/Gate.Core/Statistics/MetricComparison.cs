@@ -1,3 +1,4 @@
+using Gate.Core.Metrics;
 using Gate.Core.Results;
 
 namespace Gate.Core.Statistics;
@@ -13,7 +14,7 @@ namespace Gate.Core.Statistics;
 /// <param name="PValue">Mann–Whitney p-value; null for deterministic or incomparable comparisons.</param>
 /// <param name="QValue">Benjamini–Hochberg adjusted p-value over all noisy comparisons of the run; null when there is no p-value.</param>
 /// <param name="Method">How <paramref name="PValue"/> was computed; null when there is none.</param>
-/// <param name="Deterministic">True when judged by the threshold alone (simulated counters; allocs/op with all samples equal).</param>
+/// <param name="Deterministic">True when judged by the threshold alone (declared exact; a discrete count with all samples equal).</param>
 /// <param name="Threshold">The practical threshold that applied.</param>
 /// <param name="Verdict">The verdict.</param>
 /// <param name="Reason">Why this verdict, in a few words (for example <c>below threshold 5%</c>).</param>

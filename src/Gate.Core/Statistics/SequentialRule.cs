@@ -1,4 +1,6 @@
 using System.Globalization;
+using Gate.Core.Metrics;
+using Gate.Core.Pairing;
 using Gate.Core.Results;
 
 namespace Gate.Core.Statistics;
@@ -13,8 +15,8 @@ public sealed record SequentialDecision(bool Settled, string Reason);
 /// samples; the others go on up to <see cref="Maximum"/>. The verdicts are then reached by the unchanged
 /// <see cref="ComparisonEngine"/> on the samples taken. A benchmark is settled when every one of its metrics is:
 /// <list type="bullet">
-/// <item><b>deterministic</b>: simulated counters after <see cref="DeterministicMinimum"/> samples per side; allocs/op
-/// with every sample of each side equal after <see cref="NoisyMinimum"/> (the engine judges both by the threshold alone);</item>
+/// <item><b>deterministic</b>: metrics declared exact after <see cref="DeterministicMinimum"/> samples per side; discrete
+/// counts with every sample of each side equal after <see cref="NoisyMinimum"/> (the engine judges both by the threshold alone);</item>
 /// <item><b>not judged</b>: the metric is on one side only, from different sources, or a wall-time metric while the
 /// speed canary already counts as unstable (its verdict will be "environment changed" whatever follows);</item>
 /// <item><b>clearly inside the threshold</b> (equivalence): after <see cref="NoisyMinimum"/> samples per side, the
@@ -45,7 +47,7 @@ public sealed class SequentialRule
     /// <summary>Samples per side before a noisy metric is judged.</summary>
     public const int NoisyMinimum = 5;
 
-    /// <summary>Samples per side before a simulated (deterministic) metric counts as settled.</summary>
+    /// <summary>Samples per side before an exact (deterministic) metric counts as settled.</summary>
     public const int DeterministicMinimum = 2;
 
     /// <summary>Confidence level of the interval that must lie inside (or beyond) the threshold.</summary>
@@ -81,25 +83,24 @@ public sealed class SequentialRule
 
     /// <summary>
     /// The number of noisy comparisons of a run (metrics judged by a test): every metric of every benchmark that is
-    /// not simulated. allocs/op counts too, although it is often deterministic: counting it keeps the bound safe.
+    /// not declared exact. Discrete counts count too, although they are often deterministic: counting them keeps the
+    /// bound safe.
     /// </summary>
-    public static int NoisyComparisons(IEnumerable<BenchmarkResult?> benchmarks) =>
-        benchmarks.OfType<BenchmarkResult>().Sum(b => b.Metrics.Count(m => m.Source != MetricSource.Sim));
+    public static int NoisyComparisons(IEnumerable<BenchmarkResult?> benchmarks, MetricCatalog metrics) =>
+        benchmarks.OfType<BenchmarkResult>().Sum(b => b.Metrics.Count(m => metrics.Of(m).Nature != MetricNature.Exact));
 
     /// <summary>Judges one benchmark from its samples so far; <paramref name="canary"/> is the run's speed canary (both sides share it).</summary>
     public SequentialDecision Judge(BenchmarkResult old, BenchmarkResult @new, CanaryRecord? canary)
     {
         var speedChanged = canary is not null && CanaryCheck.Of(canary, canary, _options.Canary, _test).SpeedChanged;
         var reasons = new List<string>();
-        foreach (var name in old.Metrics.Concat(@new.Metrics).Select(m => m.Name).Distinct())
+        foreach (var (name, oldInfo, newInfo) in RunPairing.MetricsByName(old, @new))
         {
-            var oldInfo = old.Metrics.FirstOrDefault(m => m.Name == name);
-            var newInfo = @new.Metrics.FirstOrDefault(m => m.Name == name);
             if (oldInfo is null || newInfo is null || oldInfo.Source != newInfo.Source)
             {
                 continue; // incomparable whatever follows
             }
-            var (settled, reason) = JudgeMetric(old, @new, newInfo, speedChanged);
+            var (settled, reason) = JudgeMetric(old, @new, _options.Metrics.Of(newInfo), speedChanged);
             if (!settled)
             {
                 return new SequentialDecision(false, $"{name}: {reason}");
@@ -109,17 +110,17 @@ public sealed class SequentialRule
         return new SequentialDecision(true, reasons.Count == 0 ? "nothing comparable" : string.Join("; ", reasons));
     }
 
-    private (bool Settled, string Reason) JudgeMetric(BenchmarkResult old, BenchmarkResult @new, MetricInfo metric, bool speedChanged)
+    private (bool Settled, string Reason) JudgeMetric(BenchmarkResult old, BenchmarkResult @new, MetricDeclaration metric, bool speedChanged)
     {
         var a = old.ValuesOf(metric.Name);
         var b = @new.ValuesOf(metric.Name);
         Array.Sort(a);
         Array.Sort(b);
-        if (metric.Source == MetricSource.Sim)
+        if (metric.Nature == MetricNature.Exact)
         {
             return Math.Min(a.Length, b.Length) >= DeterministicMinimum ? (true, "deterministic") : (false, "too few samples");
         }
-        if (speedChanged && CanaryCheck.IsWallTime(metric))
+        if (speedChanged && metric.DependsOnMachineSpeed)
         {
             return (true, "machine speed changed (not judged)");
         }
@@ -127,7 +128,7 @@ public sealed class SequentialRule
         {
             return (false, "too few samples");
         }
-        if (metric.Name == "allocs/op" && a[0] == a[^1] && b[0] == b[^1])
+        if (metric.Nature == MetricNature.Discrete && a[0] == a[^1] && b[0] == b[^1])
         {
             return (true, "deterministic");
         }

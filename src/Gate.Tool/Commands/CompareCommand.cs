@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Gate.Core.Config;
 using Gate.Core.IO;
+using Gate.Core.Reading;
 using Gate.Core.Reporting;
 using Gate.Core.Statistics;
 

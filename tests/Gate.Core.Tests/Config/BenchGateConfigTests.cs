@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Gate.Core.Config;
+using Gate.Core.Counters;
 using Gate.Core.Results;
 using Gate.Core.Statistics;
 using Gate.TestUtilities;
@@ -56,11 +57,11 @@ public class BenchGateConfigTests
         Assert.Equal(0.1, options.Q);
         Assert.Equal("never", config.FailOn);
         Assert.Equal(new CanaryPolicy(0.01, 0.1, 1.5), options.Canary);
-        var time = new MetricInfo("sec/op", MetricSource.Go, Better.Lower);
+        var time = BackendMetrics.Catalog.Find(MetricSource.Go, "sec/op");
         Assert.Equal("3%", options.Thresholds.For(new("example.com/m", "BenchmarkParse", time)).ToString());
         Assert.Equal("10%", options.Thresholds.For(new("example.com/m", "BenchmarkEncode/size=64", time)).ToString());
         Assert.Equal("20%", options.Thresholds.For(new("example.com/m", "BenchmarkHuge", time)).ToString());
-        Assert.Equal("5%|+64", options.Thresholds.For(new("example.com/m", "BenchmarkParse", new MetricInfo("B/op", MetricSource.Go, Better.Lower))).ToString());
+        Assert.Equal("5%|+64", options.Thresholds.For(new("example.com/m", "BenchmarkParse", BackendMetrics.Catalog.Find(MetricSource.Go, "B/op"))).ToString());
         Assert.Equal("12", config.Run!.Samples);
         Assert.Equal(["./..."], config.Run.Packages);
     }

@@ -114,7 +114,7 @@ public class CachegrindPlantedTests(PlantedRuns runs) : IClassFixture<PlantedRun
     public void Compare_PlantedVersions_EachRegressionInItsMetricAndNothingElse()
     {
         // When the comparison engine judges v1 → v2 with its defaults (simulated counters: exact, 1 % threshold)
-        var report = ComparisonEngine.Compare(runs.V1, runs.V2);
+        var report = ComparisonEngine.Compare(runs.V1, runs.V2, TestOptions.Compare);
         var regressions = report.Comparisons
             .Where(c => c.Verdict == Verdict.Regression)
             .Select(c => (c.Benchmark, c.Metric.Name))

@@ -29,7 +29,7 @@ public class ComparisonReportingTests
             .With(Hostile, "sec/op", Runs.Around(5e-6, seed: 8))
             .With("BenchmarkFew", "sec/op", [1, 2])
             .Build();
-        return ComparisonEngine.Compare(old, @new);
+        return ComparisonEngine.Compare(old, @new, TestOptions.Compare);
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public class ComparisonReportingTests
         var old = new Runs().With("BenchmarkA", "sec/op", Runs.Around(1e-6)).Build();
         var @new = new Runs().With("BenchmarkA", "sec/op", Runs.Around(1e-6, seed: 2)).Build();
 
-        var markdown = ComparisonMarkdown.Render(ComparisonEngine.Compare(old, @new));
+        var markdown = ComparisonMarkdown.Render(ComparisonEngine.Compare(old, @new, TestOptions.Compare));
 
         Assert.StartsWith("### ✅ BenchGate: 1 unchanged", markdown);
         Assert.DoesNotContain("#### Regressions", markdown);

@@ -21,7 +21,7 @@ public sealed class AbRunnerTests : IDisposable
     {
         // When HEAD~1 is measured against the working tree
         var runner = new AbRunner(Tools.Processes, new GoBackend(Tools.Processes), canary: new SpeedCanary(Tools.Processes));
-        var ab = await runner.RunAsync(new AbOptions(Options(), "HEAD~1"));
+        var ab = await runner.RunAsync(new AbOptions(Options(), "HEAD~1") { Compare = TestOptions.Compare });
 
         // Then each side's results carry its own commit, the same benchmarks and sample counts, and the run's one canary
         Assert.Equal(_repository.Git("rev-parse", "HEAD~1"), ab.Base.Environment.GitCommit);
@@ -46,7 +46,7 @@ public sealed class AbRunnerTests : IDisposable
     {
         // When the working tree is measured against HEAD itself with --samples auto (at most 8)
         var runner = new AbRunner(Tools.Processes, new GoBackend(Tools.Processes));
-        var ab = await runner.RunAsync(new AbOptions(Options("Encode", samples: 8), "HEAD") { AutoSamples = true });
+        var ab = await runner.RunAsync(new AbOptions(Options("Encode", samples: 8), "HEAD") { AutoSamples = true, Compare = TestOptions.Compare });
 
         // Then the pair stops once settled: its allocations are equal and constant (deterministic) and, without a
         // canary, its time either settles inside the 5 % threshold or goes on to the maximum; both sides alike
@@ -69,7 +69,7 @@ public sealed class AbRunnerTests : IDisposable
 
         // When measured against HEAD
         var runner = new AbRunner(Tools.Processes, new GoBackend(Tools.Processes));
-        var ab = await runner.RunAsync(new AbOptions(Options(), "HEAD"));
+        var ab = await runner.RunAsync(new AbOptions(Options(), "HEAD") { Compare = TestOptions.Compare });
 
         // Then Sort is compared on neither side, the head reports its panic, and its base stopped after one sample
         Assert.Equal(["BenchmarkEncode"], ab.Base.Benchmarks.Select(b => b.Name));
@@ -90,7 +90,7 @@ public sealed class AbRunnerTests : IDisposable
 
         // When measured against HEAD
         var runner = new AbRunner(Tools.Processes, new GoBackend(Tools.Processes));
-        var error = await Assert.ThrowsAsync<GateException>(() => runner.RunAsync(new AbOptions(Options("Sorted"), "HEAD")));
+        var error = await Assert.ThrowsAsync<GateException>(() => runner.RunAsync(new AbOptions(Options("Sorted"), "HEAD") { Compare = TestOptions.Compare }));
 
         // Then the message names the base and its revision, and nothing is left behind
         Assert.Equal($"base (revision HEAD ({_repository.Git("rev-parse", "HEAD")[..7]})): -bench 'Sorted' matches no benchmark in ./...", error.Message);

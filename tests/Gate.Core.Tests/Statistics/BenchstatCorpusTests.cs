@@ -1,4 +1,5 @@
 using System.Globalization;
+using Gate.Core.Reading;
 using Gate.Core.Statistics;
 using Gate.TestUtilities;
 using Xunit.Abstractions;
@@ -17,7 +18,7 @@ public class BenchstatCorpusTests(ITestOutputHelper output)
     private static ComparisonReport Compare(string pair) =>
         ComparisonEngine.Compare(
             ComparisonInput.Load([RepoPaths.Fixture("corpus", pair + "-old.txt")], "old"),
-            ComparisonInput.Load([RepoPaths.Fixture("corpus", pair + "-new.txt")], "new"));
+            ComparisonInput.Load([RepoPaths.Fixture("corpus", pair + "-new.txt")], "new"), TestOptions.Compare);
 
     private static string OurUnit(string benchstatUnit) => benchstatUnit == "B/s" ? "MB/s" : benchstatUnit;
 

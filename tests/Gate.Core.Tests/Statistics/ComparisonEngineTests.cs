@@ -1,5 +1,6 @@
 using Gate.Core.Results;
 using Gate.Core.Statistics;
+using Gate.TestUtilities;
 
 namespace Gate.Core.Tests.Statistics;
 
@@ -14,7 +15,7 @@ public class ComparisonEngineTests
         var old = new Runs().With("BenchmarkA", "sec/op", Runs.Around(1e-6)).With("BenchmarkB", "sec/op", Runs.Around(2e-6, seed: 2)).Build();
         var @new = new Runs().With("BenchmarkA", "sec/op", Runs.Around(1.2e-6, seed: 3)).With("BenchmarkB", "sec/op", Runs.Around(2e-6, seed: 4)).Build();
 
-        var report = ComparisonEngine.Compare(old, @new);
+        var report = ComparisonEngine.Compare(old, @new, TestOptions.Compare);
 
         var a = Single(report, "BenchmarkA", "sec/op");
         Assert.Equal(Verdict.Regression, a.Verdict);
@@ -31,7 +32,7 @@ public class ComparisonEngineTests
         var old = new Runs().With("BenchmarkA", "MB/s", Runs.Around(500)).Build();
         var @new = new Runs().With("BenchmarkA", "MB/s", Runs.Around(400, seed: 5)).Build();
 
-        var report = ComparisonEngine.Compare(old, @new);
+        var report = ComparisonEngine.Compare(old, @new, TestOptions.Compare);
 
         Assert.Equal(Verdict.Regression, Single(report, "BenchmarkA", "MB/s").Verdict);
     }
@@ -42,7 +43,7 @@ public class ComparisonEngineTests
         var old = new Runs().With("BenchmarkA", "sec/op", Runs.Around(1e-6, spread: 0.001)).Build();
         var @new = new Runs().With("BenchmarkA", "sec/op", Runs.Around(1.02e-6, spread: 0.001, seed: 6)).Build();
 
-        var comparison = Single(ComparisonEngine.Compare(old, @new), "BenchmarkA", "sec/op");
+        var comparison = Single(ComparisonEngine.Compare(old, @new, TestOptions.Compare), "BenchmarkA", "sec/op");
 
         Assert.True(comparison.PValue < 0.001);
         Assert.Equal(Verdict.Unchanged, comparison.Verdict);
@@ -55,7 +56,7 @@ public class ComparisonEngineTests
         var old = new Runs().With("BenchmarkA", "sec/op", [1, 1.1, 1.2]).Build();
         var @new = new Runs().With("BenchmarkA", "sec/op", [2, 2.1, 2.2]).Build();
 
-        var comparison = Single(ComparisonEngine.Compare(old, @new), "BenchmarkA", "sec/op");
+        var comparison = Single(ComparisonEngine.Compare(old, @new, TestOptions.Compare), "BenchmarkA", "sec/op");
 
         Assert.Equal(Verdict.InsufficientData, comparison.Verdict);
         Assert.Equal("need at least 4 samples per side to detect a change at q=0.05 (have 3 and 3)", comparison.Reason);
@@ -67,7 +68,7 @@ public class ComparisonEngineTests
         var old = new Runs().With("BenchmarkA", "sec/op", Runs.Around(1)).With("BenchmarkA", "B/op", Runs.Around(64)).With("BenchmarkGone", "sec/op", Runs.Around(1)).Build();
         var @new = new Runs().With("BenchmarkA", "sec/op", Runs.Around(1)).With("BenchmarkNew", "sec/op", Runs.Around(1)).Build();
 
-        var report = ComparisonEngine.Compare(old, @new);
+        var report = ComparisonEngine.Compare(old, @new, TestOptions.Compare);
 
         Assert.Equal(("missing in new", Verdict.Incomparable), (Single(report, "BenchmarkA", "B/op").Reason, Single(report, "BenchmarkA", "B/op").Verdict));
         Assert.Equal("only in old", Single(report, "BenchmarkGone", "sec/op").Reason);
@@ -80,7 +81,7 @@ public class ComparisonEngineTests
         var old = new Runs().With("BenchmarkA", "instructions/op", Runs.Around(1000), MetricSource.PerfHw).Build();
         var @new = new Runs().With("BenchmarkA", "instructions/op", Runs.Around(1000), MetricSource.Sim).Build();
 
-        var comparison = Single(ComparisonEngine.Compare(old, @new), "BenchmarkA", "instructions/op");
+        var comparison = Single(ComparisonEngine.Compare(old, @new, TestOptions.Compare), "BenchmarkA", "instructions/op");
 
         Assert.Equal(Verdict.Incomparable, comparison.Verdict);
         Assert.Equal("sources differ: perf-hw vs sim", comparison.Reason);
@@ -104,7 +105,7 @@ public class ComparisonEngineTests
         var old = new Runs { Environment = environment }.With("BenchmarkA", "sec/op", Runs.Around(1)).Build();
         var @new = new Runs { Environment = other }.With("BenchmarkA", "sec/op", Runs.Around(2)).Build();
 
-        var report = ComparisonEngine.Compare(old, @new);
+        var report = ComparisonEngine.Compare(old, @new, TestOptions.Compare);
 
         Assert.False(report.Environment.Compatible);
         Assert.Equal([mismatch], report.Environment.Mismatches);
@@ -119,7 +120,7 @@ public class ComparisonEngineTests
         var old = new Runs { Environment = environment }.With("BenchmarkA", "sec/op", Runs.Around(1)).Build();
         var @new = new Runs { Environment = environment with { GoVersion = "go1.23.9" } }.With("BenchmarkA", "sec/op", Runs.Around(1)).Build();
 
-        Assert.True(ComparisonEngine.Compare(old, @new).Environment.Compatible);
+        Assert.True(ComparisonEngine.Compare(old, @new, TestOptions.Compare).Environment.Compatible);
     }
 
     [Fact]
@@ -128,7 +129,7 @@ public class ComparisonEngineTests
         var old = new Runs().With("BenchmarkA", "instructions/op", [100_000], MetricSource.Sim).With("BenchmarkB", "instructions/op", [100_000], MetricSource.Sim).Build();
         var @new = new Runs().With("BenchmarkA", "instructions/op", [101_500], MetricSource.Sim).With("BenchmarkB", "instructions/op", [100_500], MetricSource.Sim).Build();
 
-        var report = ComparisonEngine.Compare(old, @new);
+        var report = ComparisonEngine.Compare(old, @new, TestOptions.Compare);
 
         var a = Single(report, "BenchmarkA", "instructions/op");
         Assert.True(a.Deterministic);
@@ -143,7 +144,7 @@ public class ComparisonEngineTests
         var old = new Runs().With("BenchmarkA", "allocs/op", [166, 166]).Build();
         var @new = new Runs().With("BenchmarkA", "allocs/op", [167, 167]).Build();
 
-        var comparison = Single(ComparisonEngine.Compare(old, @new), "BenchmarkA", "allocs/op");
+        var comparison = Single(ComparisonEngine.Compare(old, @new, TestOptions.Compare), "BenchmarkA", "allocs/op");
 
         Assert.True(comparison.Deterministic);
         Assert.Equal(Verdict.Regression, comparison.Verdict);
@@ -155,7 +156,7 @@ public class ComparisonEngineTests
         var old = new Runs().With("BenchmarkA", "allocs/op", [166, 167, 166, 166]).Build();
         var @new = new Runs().With("BenchmarkA", "allocs/op", [167, 167, 167, 166]).Build();
 
-        var comparison = Single(ComparisonEngine.Compare(old, @new), "BenchmarkA", "allocs/op");
+        var comparison = Single(ComparisonEngine.Compare(old, @new, TestOptions.Compare), "BenchmarkA", "allocs/op");
 
         Assert.False(comparison.Deterministic);
         Assert.NotNull(comparison.PValue);
@@ -170,7 +171,7 @@ public class ComparisonEngineTests
         var old = new Runs { Canary = canaryOld }.With("BenchmarkA", "sec/op", Runs.Around(1e-6)).With("BenchmarkA", "MB/s", Runs.Around(500)).With("BenchmarkA", "allocs/op", [3, 3, 3, 3, 3, 3, 3, 3, 3, 3]).Build();
         var @new = new Runs { Canary = canaryNew }.With("BenchmarkA", "sec/op", Runs.Around(2e-6, seed: 9)).With("BenchmarkA", "MB/s", Runs.Around(250, seed: 9)).With("BenchmarkA", "allocs/op", [4, 4, 4, 4, 4, 4, 4, 4, 4, 4]).Build();
 
-        var report = ComparisonEngine.Compare(old, @new);
+        var report = ComparisonEngine.Compare(old, @new, TestOptions.Compare);
 
         Assert.Equal(CanaryState.Moved, report.Canary.State);
         Assert.StartsWith("speed canary moved +", report.Canary.Summary);
@@ -186,7 +187,7 @@ public class ComparisonEngineTests
         var old = new Runs { Canary = new CanaryRecord("benchgate-canary-v1", 1000, Runs.Around(1e-6, 7)) }.With("BenchmarkA", "sec/op", Runs.Around(1e-6)).Build();
         var @new = new Runs { Canary = new CanaryRecord("benchgate-canary-v1", 1000, Runs.Around(1e-6, 7, seed: 4)) }.With("BenchmarkA", "sec/op", Runs.Around(1.3e-6, seed: 9)).Build();
 
-        var report = ComparisonEngine.Compare(old, @new);
+        var report = ComparisonEngine.Compare(old, @new, TestOptions.Compare);
 
         Assert.Equal(CanaryState.Steady, report.Canary.State);
         Assert.Equal(Verdict.Regression, Single(report, "BenchmarkA", "sec/op").Verdict);
@@ -198,7 +199,7 @@ public class ComparisonEngineTests
         var old = new Runs { Canary = new CanaryRecord("benchgate-canary-v1", 1000, [1e-6, 1e-6, 2e-6, 2e-6, 1e-6, 1e-6, 1e-6]) }.With("BenchmarkA", "sec/op", Runs.Around(1e-6)).Build();
         var @new = new Runs { Canary = new CanaryRecord("benchgate-canary-v1", 1000, Runs.Around(1e-6, 7)) }.With("BenchmarkA", "sec/op", Runs.Around(1.3e-6, seed: 9)).Build();
 
-        var report = ComparisonEngine.Compare(old, @new);
+        var report = ComparisonEngine.Compare(old, @new, TestOptions.Compare);
 
         Assert.Equal(CanaryState.Unstable, report.Canary.State);
         Assert.Contains("during the old run", report.Canary.Summary);
@@ -212,7 +213,7 @@ public class ComparisonEngineTests
         var old = new Runs { Canary = TwoPhaseCanary(3, Runs.Around(1e-5, 7, seed: 4)) }.With("BenchmarkSum", "sec/op", Runs.Around(1e-6)).With("BenchmarkSum", "allocs/op", [0, 0, 0, 0, 0, 0, 0, 0, 0, 0]).Build();
         var @new = new Runs { Canary = TwoPhaseCanary(5, Runs.Around(0.6e-5, 7, seed: 6)) }.With("BenchmarkSum", "sec/op", Runs.Around(0.6e-6, seed: 9)).With("BenchmarkSum", "allocs/op", [0, 0, 0, 0, 0, 0, 0, 0, 0, 0]).Build();
 
-        var report = ComparisonEngine.Compare(old, @new);
+        var report = ComparisonEngine.Compare(old, @new, TestOptions.Compare);
 
         Assert.Equal(CanaryState.Moved, report.Canary.State);
         Assert.Matches(@"^memory canary moved -(39|40|41)\.\d% \(p=0\.00\d, n=7\+7\): the machine.s speed changed", report.Canary.Summary);
@@ -226,7 +227,7 @@ public class ComparisonEngineTests
         var old = new Runs { Canary = TwoPhaseCanary(3, Runs.Around(1e-5, 7, seed: 4)) }.With("BenchmarkA", "sec/op", Runs.Around(1e-6)).Build();
         var @new = new Runs { Canary = TwoPhaseCanary(5, Runs.Around(1e-5, 7, seed: 6)) }.With("BenchmarkA", "sec/op", Runs.Around(1.3e-6, seed: 9)).Build();
 
-        var report = ComparisonEngine.Compare(old, @new);
+        var report = ComparisonEngine.Compare(old, @new, TestOptions.Compare);
 
         Assert.Equal(CanaryState.Steady, report.Canary.State);
         Assert.Matches(@"^speed canary steady [-+]\d+\.\d% \(p=[0-9.]+, n=7\+7\); memory canary steady [-+]\d+\.\d% \(p=[0-9.]+, n=7\+7\): wall times judged as usual$", report.Canary.Summary);
@@ -241,7 +242,7 @@ public class ComparisonEngineTests
         var old = new Runs { Canary = TwoPhaseCanary(3, flipping) }.With("BenchmarkA", "sec/op", Runs.Around(1e-6)).Build();
         var @new = new Runs { Canary = TwoPhaseCanary(5, flipping) }.With("BenchmarkA", "sec/op", Runs.Around(1.3e-6, seed: 9)).Build();
 
-        var report = ComparisonEngine.Compare(old, @new);
+        var report = ComparisonEngine.Compare(old, @new, TestOptions.Compare);
 
         Assert.Equal(CanaryState.Steady, report.Canary.State);
         Assert.Equal(Verdict.Regression, Single(report, "BenchmarkA", "sec/op").Verdict);
@@ -257,7 +258,7 @@ public class ComparisonEngineTests
             Canary = new CanaryRecord("benchgate-canary-v1", 1000, Runs.Around(1e-6, 7, seed: 4)) { Memory = new CanaryRecord("benchgate-memory-canary-v1", 500, Runs.Around(9e-5, 7)) },
         }.With("BenchmarkA", "sec/op", Runs.Around(1.3e-6, seed: 9)).Build();
 
-        var report = ComparisonEngine.Compare(old, @new);
+        var report = ComparisonEngine.Compare(old, @new, TestOptions.Compare);
 
         Assert.Equal(CanaryState.Steady, report.Canary.State);
         Assert.DoesNotContain("memory", report.Canary.Summary);
@@ -270,7 +271,7 @@ public class ComparisonEngineTests
         var old = new Runs { Canary = new CanaryRecord("benchgate-canary-v1", 1000, Runs.Around(1e-6, 7)) }.With("BenchmarkA", "sec/op", Runs.Around(1e-6)).Build();
         var @new = new Runs().With("BenchmarkA", "sec/op", Runs.Around(1e-6, seed: 9)).Build();
 
-        var report = ComparisonEngine.Compare(old, @new);
+        var report = ComparisonEngine.Compare(old, @new, TestOptions.Compare);
 
         Assert.Equal(CanaryState.Missing, report.Canary.State);
         Assert.Contains("the new run recorded none", report.Canary.Summary);
@@ -291,7 +292,7 @@ public class ComparisonEngineTests
         old.With("BenchmarkShift", "sec/op", [1.00, 1.01, 1.02, 1.03, 1.04, 1.05]);
         @new.With("BenchmarkShift", "sec/op", [1.035, 1.045, 1.06, 1.07, 1.08, 1.09]);
 
-        var report = ComparisonEngine.Compare(old.Build(), @new.Build());
+        var report = ComparisonEngine.Compare(old.Build(), @new.Build(), TestOptions.Compare);
 
         var shift = Single(report, "BenchmarkShift", "sec/op");
         Assert.True(shift.PValue < 0.05);

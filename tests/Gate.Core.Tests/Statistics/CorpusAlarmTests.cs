@@ -1,3 +1,4 @@
+using Gate.Core.Reading;
 using Gate.Core.Statistics;
 using Gate.TestUtilities;
 using Xunit.Abstractions;
@@ -15,7 +16,7 @@ public class CorpusAlarmTests(ITestOutputHelper output)
     private static ComparisonReport Compare(string pair) =>
         ComparisonEngine.Compare(
             ComparisonInput.Load([RepoPaths.Fixture("corpus", pair + "-old.txt")], "old"),
-            ComparisonInput.Load([RepoPaths.Fixture("corpus", pair + "-new.txt")], "new"));
+            ComparisonInput.Load([RepoPaths.Fixture("corpus", pair + "-new.txt")], "new"), TestOptions.Compare);
 
     [Fact]
     public void Compare_AaPairs_FarFewerAlarmsThanBenchstat()

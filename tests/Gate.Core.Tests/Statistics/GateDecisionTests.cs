@@ -1,4 +1,5 @@
 using Gate.Core.Statistics;
+using Gate.TestUtilities;
 
 namespace Gate.Core.Tests.Statistics;
 
@@ -7,7 +8,7 @@ public class GateDecisionTests
     private static ComparisonReport Report(double newCenter) =>
         ComparisonEngine.Compare(
             new Runs().With("BenchmarkA", "sec/op", Runs.Around(1e-6)).Build(),
-            new Runs().With("BenchmarkA", "sec/op", Runs.Around(newCenter, seed: 2)).Build());
+            new Runs().With("BenchmarkA", "sec/op", Runs.Around(newCenter, seed: 2)).Build(), TestOptions.Compare);
 
     [Theory]
     [InlineData(1.5e-6, FailOn.Regression, true)]

@@ -1,4 +1,4 @@
-using Gate.Core.Metrics;
+using Gate.Core.Counters;
 using Gate.Core.Results;
 
 namespace Gate.Core.Tests.Statistics;
@@ -15,7 +15,7 @@ public sealed class Runs
     /// <summary>Adds a benchmark with one metric (source go unless given) and its values.</summary>
     public Runs With(string name, string metric, double[] values, MetricSource source = MetricSource.Go)
     {
-        var info = MetricCatalog.Describe(metric, source);
+        var info = BackendMetrics.Catalog.Find(source, metric).Info;
         var existing = _benchmarks.FindIndex(b => b.Name == name);
         var samples = values.Select(v => new Sample(new Dictionary<string, double> { [metric] = v })).ToList();
         if (existing >= 0)

@@ -1,5 +1,7 @@
+using Gate.Core.Counters;
 using Gate.Core.Results;
 using Gate.Core.Statistics;
+using Gate.TestUtilities;
 
 namespace Gate.Core.Tests.Statistics;
 
@@ -13,7 +15,7 @@ public class SequentialRuleTests
     private static BenchmarkResult Benchmark(MetricInfo metric, params double[] values) =>
         new("example.com/m", "BenchmarkX", 1, 1000, [metric], [.. values.Select(v => new Sample(new Dictionary<string, double> { [metric.Name] = v }))]);
 
-    private static SequentialRule Rule(int comparisons = 10) => new(new CompareOptions(), SequentialRule.DefaultMaximum, comparisons);
+    private static SequentialRule Rule(int comparisons = 10) => new(TestOptions.Compare, SequentialRule.DefaultMaximum, comparisons);
 
     [Fact]
     public void InterimAlpha_IsAQuarterOfQSplitOverComparisonsAndLooks()
@@ -156,6 +158,6 @@ public class SequentialRuleTests
         var go = new BenchmarkResult("m", "B", 1, 1, [SecPerOp, Allocs], []);
         var sim = new BenchmarkResult("m", "C", 1, 1, [Instructions], []);
 
-        Assert.Equal(2, SequentialRule.NoisyComparisons([go, sim, null]));
+        Assert.Equal(2, SequentialRule.NoisyComparisons([go, sim, null], BackendMetrics.Catalog));
     }
 }

@@ -1,5 +1,8 @@
+using Gate.Core.Counters;
+using Gate.Core.Metrics;
 using Gate.Core.Results;
 using Gate.Core.Statistics;
+using Gate.TestUtilities;
 
 namespace Gate.Core.Tests.Statistics;
 
@@ -64,7 +67,7 @@ public class ThresholdTests
         var old = new Runs().With("BenchmarkX", "page-faults/op", [-0.002, -0.001, 0, 0.001, 0.002, -0.0015, 0.0005, 0.001, -0.0005, 0], MetricSource.PerfSw).Build();
         var @new = new Runs().With("BenchmarkX", "page-faults/op", [0.003, 0.004, 0.005, 0.0035, 0.0045, 0.004, 0.003, 0.005, 0.0042, 0.0038], MetricSource.PerfSw).Build();
 
-        var comparison = Assert.Single(ComparisonEngine.Compare(old, @new).Comparisons);
+        var comparison = Assert.Single(ComparisonEngine.Compare(old, @new, TestOptions.Compare).Comparisons);
 
         Assert.True(comparison.QValue < 0.05);
         Assert.Equal(Verdict.Unchanged, comparison.Verdict);
@@ -84,11 +87,11 @@ public class ThresholdTests
         Assert.Equal("3%", thresholds.For(Key("BenchmarkOther", "sec/op", MetricSource.Go)).ToString());
         Assert.Equal("10%", thresholds.For(Key("BenchmarkParse/small", "sec/op", MetricSource.Go)).ToString());
         Assert.Equal("20%", thresholds.For(Key("BenchmarkParse/huge", "sec/op", MetricSource.Go)).ToString());
-        Assert.Equal("10%", thresholds.For(new ThresholdKey("other.org/m", "BenchmarkParse/huge", new MetricInfo("sec/op", MetricSource.Go, Better.Lower))).ToString());
+        Assert.Equal("10%", thresholds.For(new ThresholdKey("other.org/m", "BenchmarkParse/huge", BackendMetrics.Catalog.Find(MetricSource.Go, "sec/op"))).ToString());
         Assert.Equal("0.5%", thresholds.For(Key("BenchmarkParse/small", "instructions/op", MetricSource.Sim)).ToString());
         Assert.Equal("5%", thresholds.For(Key("BenchmarkParse/small", "instructions/op", MetricSource.PerfHw)).ToString());
     }
 
     private static ThresholdKey Key(string benchmark, string metric, MetricSource source) =>
-        new("example.com/m", benchmark, new MetricInfo(metric, source, Better.Lower));
+        new("example.com/m", benchmark, BackendMetrics.Catalog.Find(source, metric));
 }

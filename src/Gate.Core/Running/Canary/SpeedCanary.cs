@@ -1,5 +1,6 @@
 using System.Globalization;
 using Gate.Core.GoBench;
+using Gate.Core.Metrics;
 using Gate.Core.Processes;
 using Gate.Core.Results;
 
@@ -111,7 +112,7 @@ public sealed class SpeedCanary(IProcessRunner runner) : ISpeedCanary
             return null;
         }
         var result = GoBenchReader.ReadText(outcome.Stdout).Results.FirstOrDefault(r => r.Name == benchmark);
-        return result?.ValueOf("sec/op") is { } secondsPerOp ? (result.Iterations, secondsPerOp) : null;
+        return result?.ValueOf(GoMetrics.SecondsPerOp) is { } secondsPerOp ? (result.Iterations, secondsPerOp) : null;
     }
 
     /// <summary>One of the canary's benchmarks: its recorded name, Go benchmark, calibrated iteration count (0: cannot run) and timings.</summary>

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Gate.Core.Statistics;
+namespace Gate.Core.Metrics;
 
 /// <summary>
 /// A practical threshold: how large a change must be to matter. <c>5%</c> is relative to the old median;

@@ -1,7 +1,8 @@
+using Gate.Core.Reading;
 using Gate.Core.Statistics;
 using Gate.TestUtilities;
 
-namespace Gate.Core.Tests.Statistics;
+namespace Gate.Core.Tests.Reading;
 
 public class ComparisonInputTests
 {
@@ -66,7 +67,7 @@ public class ComparisonInputTests
     [Fact]
     public void Compare_FixturePair_ParseRegressionFormatAllocationStableUnchanged()
     {
-        var report = ComparisonEngine.Compare(ComparisonInput.Load([Fixture("old.txt")], "old"), ComparisonInput.Load([Fixture("new.txt")], "new"));
+        var report = ComparisonEngine.Compare(ComparisonInput.Load([Fixture("old.txt")], "old"), ComparisonInput.Load([Fixture("new.txt")], "new"), TestOptions.Compare);
 
         Assert.Equal(Verdict.Regression, report.Comparisons.Single(c => c.Benchmark == "BenchmarkParse" && c.Metric.Name == "sec/op").Verdict);
         Assert.Equal(Verdict.Regression, report.Comparisons.Single(c => c.Benchmark == "BenchmarkFormat" && c.Metric.Name == "allocs/op").Verdict);

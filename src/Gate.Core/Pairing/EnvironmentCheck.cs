@@ -1,6 +1,6 @@
 using Gate.Core.Results;
 
-namespace Gate.Core.Statistics;
+namespace Gate.Core.Pairing;
 
 /// <summary>
 /// Whether two runs' environments can be compared: same GOOS, GOARCH, CPU model, backend, Go major.minor and
